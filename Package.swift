@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hashlab",
+    products: [
+        .executable(name: "hashlab", targets: ["hashlab"]),
+        .executable(name: "hashlab-bench", targets: ["Benchmarks"]),
+        .library(name: "Linalg", targets: ["Linalg"]),
+        .library(name: "HashCore", targets: ["HashCore"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke",
+                       providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5",
+                       providers: [.apt(["libhdf5-dev"])]),
+        .target(name: "CPopcount"),
+        .target(name: "Linalg", dependencies: ["CBLAS", "CLAPACKE"]),
+        .target(name: "HashCore", dependencies: ["Linalg", "CPopcount"]),
+        .target(name: "Datasets", dependencies: ["HashCore", "Linalg", "CHDF5"]),
+        .target(name: "Pipeline", dependencies: ["Datasets", "HashCore", "Linalg"]),
+        .executableTarget(name: "hashlab", dependencies: [
+            "Pipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "Benchmarks", dependencies: ["HashCore", "Linalg"]),
+        .target(name: "TestSupport", dependencies: ["Linalg", "HashCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "LinalgTests", dependencies: ["Linalg", "TestSupport"]),
+        .testTarget(name: "HashCoreTests", dependencies: ["HashCore", "Linalg", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HashCore", "Linalg", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Datasets", "HashCore", "TestSupport"]),
+        .testTarget(name: "hashlabTests", dependencies: ["hashlab", "Datasets", "HashCore", "TestSupport"]),
+    ]
+)
