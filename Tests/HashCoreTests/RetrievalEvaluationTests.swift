@@ -104,6 +104,7 @@ import Testing
             let count = Double(orders.count)
             let meanAP = orders.map { reference.averagePrecision(ranking: $0) }.reduce(0, +) / count
             #expect(abs(perQuery[query].averagePrecision.tieAware - meanAP) < 1e-12)
+            #expect(abs(reference.expectedAveragePrecision() - meanAP) < 1e-12)
             for (index, cutoff) in cutoffs.enumerated() {
                 let meanAPAt = orders.map { reference.averagePrecision(cutoff: cutoff, ranking: $0) }
                     .reduce(0, +) / count

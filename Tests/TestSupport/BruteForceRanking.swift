@@ -2,13 +2,13 @@ import HashCore
 
 /// Reference metrics computed the slow, obvious way: a full sort of (distance, index)
 /// pairs and the textbook formulas. Shares no code with `RetrievalEvaluation`.
-struct BruteForceRanking {
+public struct BruteForceRanking {
     /// Database indices sorted by distance, then index.
-    let order: [Int]
-    let distances: [Int]
-    let relevant: [Bool]
+    public let order: [Int]
+    public let distances: [Int]
+    public let relevant: [Bool]
 
-    init(query: Int, queries: BinaryCodes, queryLabels: LabelSets,
+    public init(query: Int, queries: BinaryCodes, queryLabels: LabelSets,
          database: BinaryCodes, databaseLabels: LabelSets) {
         var distances: [Int] = []
         var relevant: [Bool] = []
@@ -28,10 +28,10 @@ struct BruteForceRanking {
         order = Array(0..<database.count).sorted { (distances[$0], $0) < (distances[$1], $1) }
     }
 
-    var relevantCount: Int { relevant.filter { $0 }.count }
+    public var relevantCount: Int { relevant.filter { $0 }.count }
 
     /// AP over ranks 1…cutoff, divided by min(R, cutoff) (by R when cutoff is nil).
-    func averagePrecision(cutoff: Int? = nil, ranking: [Int]? = nil) -> Double {
+    public func averagePrecision(cutoff: Int? = nil, ranking: [Int]? = nil) -> Double {
         let ranking = ranking ?? order
         let limit = min(cutoff ?? ranking.count, ranking.count)
         var hits = 0
@@ -44,13 +44,37 @@ struct BruteForceRanking {
         return denominator == 0 ? 0 : sum / Double(denominator)
     }
 
-    func hits(cutoff: Int, ranking: [Int]? = nil) -> Int {
+    public func hits(cutoff: Int, ranking: [Int]? = nil) -> Int {
         let ranking = ranking ?? order
         return ranking.prefix(cutoff).filter { relevant[$0] }.count
     }
 
+    /// The expected AP over random orders within ties, summed position by position:
+    /// position j of a group of n items (r relevant, s items and R_b relevant ahead)
+    /// is relevant with probability r/n and then has R_b + 1 + (j − 1)(r − 1)/(n − 1)
+    /// relevant items up to it. (Checked against `allTieOrders` in HashCoreTests.)
+    public func expectedAveragePrecision() -> Double {
+        guard relevantCount > 0 else { return 0 }
+        var sum = 0.0
+        var itemsAhead = 0
+        var relevantAhead = 0
+        for distance in Set(distances).sorted() {
+            let group = (0..<distances.count).filter { distances[$0] == distance }
+            let size = group.count
+            let relevantInGroup = group.filter { relevant[$0] }.count
+            for position in 1...size where relevantInGroup > 0 {
+                let before = size == 1 ? 0 : Double(position - 1) * Double(relevantInGroup - 1) / Double(size - 1)
+                sum += Double(relevantInGroup) / Double(size)
+                    * (Double(relevantAhead + 1) + before) / Double(itemsAhead + position)
+            }
+            itemsAhead += size
+            relevantAhead += relevantInGroup
+        }
+        return sum / Double(relevantCount)
+    }
+
     /// Every ranking that sorts by distance, ties in any order (tiny databases only).
-    func allTieOrders() -> [[Int]] {
+    public func allTieOrders() -> [[Int]] {
         var results: [[Int]] = []
         func extend(_ prefix: [Int], _ remaining: [Int]) {
             if remaining.isEmpty { results.append(prefix); return }

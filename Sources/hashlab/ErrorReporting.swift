@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+
+/// Runs `body`; an error from the library is printed as `hashlab: error: …` on
+/// standard error and becomes exit code 1 (argument errors keep ArgumentParser's 64).
+func reportingErrors<Result>(_ body: () throws -> Result) throws -> Result {
+    do {
+        return try body()
+    } catch {
+        FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
+        throw ExitCode.failure
+    }
+}
