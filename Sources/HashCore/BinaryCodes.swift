@@ -70,13 +70,8 @@ public struct BinaryCodes: Equatable, Hashable, Sendable {
     /// The codes at the given indices, in that order.
     public func selecting<Indices: Sequence>(_ indices: Indices) -> BinaryCodes
     where Indices.Element == Int {
-        var selected: [UInt64] = []
-        var selectedCount = 0
-        for index in indices {
-            selected.append(contentsOf: code(index))
-            selectedCount += 1
-        }
-        return BinaryCodes(validated: selected, count: selectedCount, bitCount: bitCount)
+        let selected = PackedRows.gather(indices, from: words, wordsPerRow: wordsPerCode)
+        return BinaryCodes(validated: selected.words, count: selected.count, bitCount: bitCount)
     }
 
     /// Wraps words already known to satisfy the layout (taken from valid codes).

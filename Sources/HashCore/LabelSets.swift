@@ -20,21 +20,17 @@ public struct LabelSets: Equatable, Hashable, Sendable {
     /// Any other value is an error naming its position.
     public init<Scalar: BinaryInteger>(multiHot matrix: Matrix<Scalar>) throws {
         let wordsPerItem = max(1, (matrix.columns + 63) / 64)
-        var words = [UInt64](repeating: 0, count: matrix.rows * wordsPerItem)
-        for row in 0..<matrix.rows {
-            for column in 0..<matrix.columns {
-                let value = matrix[row, column]
-                if value == 1 {
-                    words[row * wordsPerItem + column / 64] |= UInt64(1) << UInt64(column % 64)
-                } else if value != 0 {
-                    throw LabelSetsError.notBinary(row: row, column: column, value: "\(value)")
-                }
+        words = try PackedRows.pack(rows: matrix.rows, bits: matrix.columns,
+                                    wordsPerRow: wordsPerItem) { row, column in
+            let value = matrix[row, column]
+            guard value == 0 || value == 1 else {
+                throw LabelSetsError.notBinary(row: row, column: column, value: "\(value)")
             }
+            return value == 1
         }
         self.count = matrix.rows
         self.classCount = matrix.columns
         self.wordsPerItem = wordsPerItem
-        self.words = words
     }
 
     /// Single-label sets from class indices in `0..<classCount`.
@@ -71,13 +67,8 @@ public struct LabelSets: Equatable, Hashable, Sendable {
     /// The label sets at the given indices, in that order.
     public func selecting<Indices: Sequence>(_ indices: Indices) -> LabelSets
     where Indices.Element == Int {
-        var selected: [UInt64] = []
-        var selectedCount = 0
-        for index in indices {
-            selected.append(contentsOf: words[(index * wordsPerItem)..<((index + 1) * wordsPerItem)])
-            selectedCount += 1
-        }
-        return LabelSets(words: selected, count: selectedCount, classCount: classCount)
+        let selected = PackedRows.gather(indices, from: words, wordsPerRow: wordsPerItem)
+        return LabelSets(words: selected.words, count: selected.count, classCount: classCount)
     }
 
     init(words: [UInt64], count: Int, classCount: Int) {
