@@ -54,6 +54,30 @@ import Testing
             }
         }
         #expect(sawEmptyQuery, "the fixture should contain a query without relevant items")
+
+        // The means over queries, precision within a radius counting 0 for no retrieval.
+        let metrics = try evaluation.evaluate(queries: queries, queryLabels: queryLabels,
+                                              database: database, databaseLabels: databaseLabels)
+        let references = (0..<queries.count).map {
+            BruteForceRanking(query: $0, queries: queries, queryLabels: queryLabels,
+                              database: database, databaseLabels: databaseLabels)
+        }
+        let count = Double(queries.count)
+        #expect(abs(metrics.meanAveragePrecision.indexOrder
+            - references.map { $0.averagePrecision() }.reduce(0, +) / count) < 1e-12)
+        for radius in [0, 2, bits / 2] {
+            var precision = 0.0
+            var recall = 0.0
+            for reference in references {
+                let within = (0..<database.count).filter { reference.distances[$0] <= radius }
+                let hits = within.filter { reference.relevant[$0] }.count
+                precision += within.isEmpty ? 0 : Double(hits) / Double(within.count)
+                recall += reference.relevantCount == 0 ? 0 : Double(hits) / Double(reference.relevantCount)
+            }
+            #expect(abs(metrics.precisionRecallByRadius[radius].precision - precision / count) < 1e-12)
+            #expect(abs(metrics.precisionRecallByRadius[radius].recall - recall / count) < 1e-12)
+        }
+        #expect(metrics.precisionWithinRadius2 == metrics.precisionRecallByRadius[2].precision)
     }
 
     @Test(arguments: [UInt64(11), 12, 13])
