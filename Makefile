@@ -1,6 +1,6 @@
 # hashlab — see README.md. `make test` is the test command CI runs.
 
-PACKAGES := libopenblas-dev liblapacke-dev libhdf5-dev zlib1g-dev pkg-config python3-pip
+PACKAGES := libopenblas-dev liblapacke-dev libhdf5-dev zlib1g-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 # Debian's OpenBLAS takes AVX-512 CPUs for Haswell; SkylakeX kernels are about twice
