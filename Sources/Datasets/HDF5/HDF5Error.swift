@@ -30,6 +30,8 @@ public enum HDF5Error: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongType(file: String, path: String, expected: HDF5ElementType, found: HDF5ElementType)
     /// HDF5 could not read the dataset's data, e.g. because its region is truncated.
     case readFailed(file: String, path: String)
+    /// Rows `rows` were asked of a dataset that has `count` rows.
+    case rowsOutOfRange(file: String, path: String, rows: Range<Int>, count: Int)
     /// HDF5 could not create or write the dataset or group.
     case writeFailed(file: String, path: String)
     /// A string to be written contains a NUL character, which HDF5 strings cannot hold.
@@ -70,6 +72,8 @@ public enum HDF5Error: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file): \(path): expected \(expected) elements, found \(found)"
         case .readFailed(let file, let path):
             "\(file): \(path): reading the data failed (truncated or corrupt file?)"
+        case .rowsOutOfRange(let file, let path, let rows, let count):
+            "\(file): \(path): rows \(rows.lowerBound)..<\(rows.upperBound) asked of a dataset with \(count) rows"
         case .writeFailed(let file, let path):
             "\(file): \(path): writing failed"
         case .unrepresentableString(let file, let path):

@@ -19,6 +19,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case splitIndexOutOfRange(file: String, split: String, part: String, index: Int, count: Int)
     /// A modality, split or part name is empty or contains `/`.
     case invalidName(file: String, name: String)
+    /// Features of a modality the dataset does not have were asked for.
+    case unknownModality(file: String, modality: String, known: [String])
 
     public var description: String {
         switch self {
@@ -40,6 +42,8 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             return "\(file): /splits/\(split)/\(part) holds index \(index), outside 0..<\(count)"
         case let .invalidName(file, name):
             return "\(file): \"\(name)\" is not a valid modality, split or part name (empty or contains '/')"
+        case let .unknownModality(file, modality, known):
+            return "\(file): no modality \"\(modality)\"; the dataset has \(known.joined(separator: ", "))"
         }
     }
 }
