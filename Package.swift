@@ -13,6 +13,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas",
@@ -21,12 +24,17 @@ let package = Package(
                        providers: [.apt(["liblapacke-dev"])]),
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5",
                        providers: [.apt(["libhdf5-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+        .systemLibrary(name: "CZlibSystem", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CPopcount"),
         .target(name: "Linalg", dependencies: ["CBLAS", "CLAPACKE"]),
         .target(name: "HashCore", dependencies: ["Linalg", "CPopcount"]),
-        .target(name: "Datasets", dependencies: ["HashCore", "Linalg", "CHDF5", "CZlib"]),
+        .target(name: "Datasets", dependencies: [
+            "HashCore", "Linalg", "CHDF5", "CZlibSystem",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "Pipeline", dependencies: ["Datasets", "HashCore", "Linalg"]),
         .executableTarget(name: "hashlab", dependencies: [
             "Pipeline",
@@ -36,7 +44,10 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Linalg", "HashCore", "Datasets"], path: "Tests/TestSupport"),
         .testTarget(name: "LinalgTests", dependencies: ["Linalg", "TestSupport"]),
         .testTarget(name: "HashCoreTests", dependencies: ["HashCore", "Linalg", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "HashCore", "Linalg", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: [
+            "Datasets", "HashCore", "Linalg", "TestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Datasets", "HashCore", "TestSupport"]),
         .testTarget(name: "hashlabTests", dependencies: ["hashlab", "Datasets", "HashCore", "TestSupport"]),
     ]

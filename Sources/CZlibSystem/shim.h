@@ -1,5 +1,5 @@
-#ifndef HASHLAB_CZLIB_SHIM_H
-#define HASHLAB_CZLIB_SHIM_H
+#ifndef HASHLAB_CZLIBSYSTEM_SHIM_H
+#define HASHLAB_CZLIBSYSTEM_SHIM_H
 
 #include <zlib.h>
 

