@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Linalg", targets: ["Linalg"]),
         .library(name: "HashCore", targets: ["HashCore"]),
         .library(name: "Datasets", targets: ["Datasets"]),
+        .library(name: "Methods", targets: ["Methods"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
@@ -35,7 +36,8 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .target(name: "Pipeline", dependencies: ["Datasets", "HashCore", "Linalg"]),
+        .target(name: "Methods", dependencies: ["HashCore", "Linalg"]),
+        .target(name: "Pipeline", dependencies: ["Datasets", "Methods", "HashCore", "Linalg"]),
         .executableTarget(name: "hashlab", dependencies: [
             "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -48,6 +50,7 @@ let package = Package(
             "Datasets", "HashCore", "Linalg", "TestSupport",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        .testTarget(name: "MethodsTests", dependencies: ["Methods", "HashCore", "Linalg", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Datasets", "HashCore", "TestSupport"]),
         .testTarget(name: "hashlabTests", dependencies: ["hashlab", "Datasets", "HashCore", "TestSupport"]),
     ]

@@ -10,6 +10,14 @@ extension Matrix where Scalar: BLASScalar {
         return Matrix.product(ones, self, alpha: 1 / Scalar(rows)).elements
     }
 
+    /// The sum of each column, `Aᵀ1`, as one `?gemm` of the all-ones row vector with
+    /// `A`; zeros for a matrix with no rows.
+    public func columnSums() -> [Scalar] {
+        guard rows > 0 else { return [Scalar](repeating: 0, count: columns) }
+        let ones = Matrix(rows: 1, columns: rows, repeating: 1)
+        return Matrix.product(ones, self).elements
+    }
+
     /// `A − 1μᵀ`: subtracts `means[j]` from every element of column `j`.
     ///
     /// With `means = columnMeans()` the result has columns that sum to zero up to

@@ -1,0 +1,55 @@
+import Foundation
+import Linalg
+
+/// Gaussian (RBF) kernel features on anchors: φ(x)_j = exp(−‖x − a_j‖² / 2σ²) for m
+/// anchors a_j, a seeded sample of training items. The squared distances come from
+/// one GEMM (``Matrix/pairwiseSquaredDistances(_:_:)``), so mapping N items costs
+/// about one N × D × m product. The same map encodes training items and queries.
+///
+/// σ defaults to the mean Euclidean distance between the training items and the
+/// anchors (as in SDH's code), so the kernel's width follows the data's scale.
+public struct RBFKernelMap: Sendable {
+    /// The anchors (m × D).
+    public let anchors: Matrix<Float>
+    /// The kernel width σ.
+    public let sigma: Float
+
+    /// Anchors given explicitly.
+    public init(anchors: Matrix<Float>, sigma: Float) {
+        self.anchors = anchors
+        self.sigma = sigma
+    }
+
+    /// Samples `anchorCount` anchors from `training` (all rows when there are fewer)
+    /// with `generator`, and sets σ to `sigma` or, when `nil`, to the mean distance
+    /// from the training items to the anchors.
+    ///
+    /// - Throws: ``KernelError/degenerateWidth`` when every item coincides with every
+    ///   anchor (σ would be 0).
+    public init(training: Matrix<Float>, anchorCount: Int, sigma: Float? = nil,
+                generator: inout SeededGenerator) throws {
+        let count = min(anchorCount, training.rows)
+        let chosen = generator.sample(count, from: training.rows).sorted()
+        anchors = training.selectingRows(chosen)
+        if let sigma {
+            self.sigma = sigma
+        } else {
+            let distances = Matrix.pairwiseSquaredDistances(training, anchors)
+            let total = distances.elements.reduce(0.0) { $0 + Double($1).squareRoot() }
+            self.sigma = Float(total / Double(max(1, distances.elements.count)))
+        }
+        guard self.sigma > 0, self.sigma.isFinite else { throw KernelError.degenerateWidth }
+    }
+
+    /// φ(X) for the rows of `features` (N × D) → N × m.
+    public func map(_ features: Matrix<Float>) -> Matrix<Float> {
+        precondition(features.columns == anchors.columns,
+                     "RBFKernelMap: features have \(features.columns) columns, anchors \(anchors.columns)")
+        var result = Matrix.pairwiseSquaredDistances(features, anchors)
+        let scale = -1 / (2 * sigma * sigma)
+        result.elements.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices { buffer[index] = expf(buffer[index] * scale) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,31 @@
+import HashCore
+import Linalg
+
+/// A hashing method as the registry knows it: a name, documented parameters with
+/// defaults, and a training step that turns a training set into a hasher.
+///
+/// A method is built from ``ResolvedParameters`` (every declared parameter present,
+/// validated); training must use only `generator` for randomness, so the same
+/// parameters, data and seed give the same codes.
+public protocol HashingMethod: Sendable {
+    /// The spec name (`aszh`, `lsh`, …).
+    static var name: String { get }
+    /// One line on what the method is, with its paper.
+    static var summary: String { get }
+    /// The parameters, their types, defaults and meanings.
+    static var parameters: [ParameterSpec] { get }
+    /// Reads typed values from resolved parameters.
+    init(parameters: ResolvedParameters) throws
+    /// Learns hash functions for `bits`-bit codes.
+    func train(_ data: TrainingSet, bits: Int, generator: inout SeededGenerator) throws -> any TrainedHasher
+}
+
+/// Learned hash functions: encode features of a modality into codes.
+public protocol TrainedHasher: Sendable {
+    /// Codes for the rows of `features` of `modality` (N × D, same D as in training).
+    func encode(_ features: Matrix<Float>, modality: String) throws -> BinaryCodes
+    /// The learned codes of the training items, when the method learns them (B).
+    var trainingCodes: BinaryCodes? { get }
+    /// What training did, per iteration (objective, bits changed) and per phase (time).
+    var diagnostics: TrainingDiagnostics { get }
+}
