@@ -51,7 +51,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "MethodsTests", dependencies: ["Methods", "HashCore", "Linalg", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Datasets", "HashCore", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Datasets", "Methods", "HashCore", "Linalg", "TestSupport"]),
         .testTarget(name: "hashlabTests", dependencies: ["hashlab", "Datasets", "HashCore", "TestSupport"]),
     ]
 )

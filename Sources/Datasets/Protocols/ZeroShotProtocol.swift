@@ -14,10 +14,30 @@ import Linalg
 /// - Database: `rest` (every item but the queries), `unseen` (the unseen items but the
 ///   queries), `seen` (the seen items) or `all` (every item, queries included).
 public struct ZeroShotProtocol: Codable, Hashable, Sendable {
-    /// How the unseen classes are given.
+    /// How the unseen classes are given; encoded as `{"classes": [...]}` or
+    /// `{"split": "proposed"}`.
     public enum Unseen: Codable, Hashable, Sendable {
         case classes([String])
         case split(String)
+
+        enum CodingKeys: String, CodingKey { case classes, split }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let split = try container.decodeIfPresent(String.self, forKey: .split) {
+                self = .split(split)
+            } else {
+                self = .classes(try container.decode([String].self, forKey: .classes))
+            }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            switch self {
+            case let .classes(names): try container.encode(names, forKey: .classes)
+            case let .split(name): try container.encode(name, forKey: .split)
+            }
+        }
     }
 
     /// Which items form the database.

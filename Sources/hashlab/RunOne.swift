@@ -1,0 +1,114 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import Pipeline
+
+/// `hashlab run-one`: one configuration, end to end, printed or written as JSON.
+struct RunOne: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run-one",
+        abstract: "Train one method on one dataset split, encode, rank and evaluate.",
+        discussion: """
+            Example: hashlab run-one --dataset mfeat --protocol zero-shot --unseen 8,9 \
+            --method aszh --bits 32 --seed 1 --param ratio=5/-1 --param lambda=0.01
+            """)
+
+    @Option(help: "Dataset name (in datasets/data) or path to an .h5 file.")
+    var dataset: String
+
+    @Option(name: .customLong("protocol"), help: "zero-shot or cross-modal.")
+    var protocolKind: String = "zero-shot"
+
+    @Option(help: "Zero-shot: unseen class names, comma-separated.")
+    var unseen: String?
+
+    @Option(help: "Zero-shot: take the unseen classes from this stored split's test_unseen part.")
+    var unseenSplit: String?
+
+    @Option(help: "Number of queries (zero-shot: sampled from unseen items; cross-modal: sampled from all).")
+    var queries: Int?
+
+    @Option(help: "Zero-shot database: rest, unseen, seen or all.")
+    var database: String = "rest"
+
+    @Option(help: "Cap on training items (zero-shot: sample of the seen items; cross-modal: first of the database).")
+    var training: Int?
+
+    @Option(help: "Cross-modal: use this stored split's train/test parts instead of sampling.")
+    var storedSplit: String?
+
+    @Option(help: "Method name (see hashlab methods).")
+    var method: String
+
+    @Option(help: "Code length in bits.")
+    var bits: Int
+
+    @Option(help: "Seed of the split and of the method.")
+    var seed: UInt64 = 0
+
+    @Option(name: .customLong("param"), help: "A method parameter as name=value (repeatable).")
+    var parameters: [String] = []
+
+    @Option(help: "The modality to hash (default: the dataset's first).")
+    var modality: String?
+
+    @Option(name: [.customLong("cutoff"), .customShort("k")], help: "K for mAP@K, P@K, R@K (repeatable).")
+    var cutoffs: [Int] = [100, 1000]
+
+    @Option(help: "Write the result as JSON to this file.")
+    var out: String?
+
+    @OptionGroup var options: RootOption
+
+    func run() throws {
+        try reportingErrors {
+            let run = try SingleRun(
+                dataset: dataset, retrievalProtocol: try retrievalProtocol(), method: method,
+                parameters: try RunOne.parse(parameters), bits: bits, modality: modality, seed: seed,
+                cutoffs: cutoffs)
+            let result = try run.execute(catalog: DatasetCatalog(root: options.root)) {
+                FileHandle.standardError.write(Data("hashlab: \($0)\n".utf8))
+            }
+            print(result.summary)
+            if let out {
+                try writeAtomically(try result.json(), to: out)
+            }
+        }
+    }
+
+    func retrievalProtocol() throws -> RetrievalProtocol {
+        switch protocolKind {
+        case "zero-shot":
+            let unseenClasses: ZeroShotProtocol.Unseen
+            switch (unseen, unseenSplit) {
+            case let (list?, nil):
+                unseenClasses = .classes(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            case let (nil, split?):
+                unseenClasses = .split(split)
+            default:
+                throw ValidationError("zero-shot needs exactly one of --unseen and --unseen-split")
+            }
+            guard let databaseChoice = ZeroShotProtocol.Database(rawValue: database) else {
+                throw ValidationError("--database must be one of rest, unseen, seen, all")
+            }
+            return .zeroShot(ZeroShotProtocol(unseen: unseenClasses, queries: queries ?? 100, database: databaseChoice,
+                                              trainingLimit: training))
+        case "cross-modal":
+            return .crossModal(CrossModalProtocol(queries: queries ?? 2000, training: training ?? (storedSplit == nil ? 10000 : nil),
+                                                  storedSplit: storedSplit))
+        default:
+            throw ValidationError("--protocol must be zero-shot or cross-modal, not \"\(protocolKind)\"")
+        }
+    }
+
+    static func parse(_ assignments: [String]) throws -> [String: String] {
+        var parameters: [String: String] = [:]
+        for assignment in assignments {
+            guard let equals = assignment.firstIndex(of: "=") else {
+                throw ValidationError("--param \"\(assignment)\" is not of the form name=value")
+            }
+            parameters[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+        }
+        return parameters
+    }
+}
