@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Methods", dependencies: ["HashCore", "Linalg"]),
         .target(name: "Pipeline", dependencies: ["Datasets", "Methods", "HashCore", "Linalg"]),
         .executableTarget(name: "hashlab", dependencies: [
-            "Pipeline",
+            "Pipeline", "Methods", "Datasets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "Benchmarks", dependencies: ["HashCore", "Linalg"]),
