@@ -36,4 +36,5 @@ static inline hid_t hashlab_H5T_STD_I32LE(void) { return H5T_STD_I32LE; }
 static inline hid_t hashlab_H5T_STD_I64LE(void) { return H5T_STD_I64LE; }
 static inline hid_t hashlab_H5T_STD_U64LE(void) { return H5T_STD_U64LE; }
 static inline hid_t hashlab_H5T_STD_U16LE(void) { return H5T_STD_U16LE; }
+static inline hid_t hashlab_H5T_STD_REF_OBJ(void) { return H5T_STD_REF_OBJ; }
 #endif
