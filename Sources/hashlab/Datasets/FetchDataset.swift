@@ -15,7 +15,7 @@ struct FetchDataset: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try DatasetFetcher(catalog: DatasetCatalog(root: options.root)).fetch(name) { print($0) }
+            _ = try DatasetFetcher(catalog: DatasetCatalog(root: options.root)).fetch(name) { print($0) }
         }
     }
 }
