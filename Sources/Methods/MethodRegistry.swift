@@ -6,6 +6,12 @@ public enum MethodRegistry {
     /// Every method, in the order tables list them.
     public static let methods: [any HashingMethod.Type] = [
         LSH.self,
+        BOLSH.self,
+        ITQ.self,
+        SDH.self,
+        KSH.self,
+        CNNH.self,
+        ASZH.self,
     ]
 
     /// The method called `name`.

@@ -1,0 +1,192 @@
+import Foundation
+import HashCore
+import Linalg
+
+/// ASZH: zero-shot hashing via an asymmetric ratio similarity matrix. Labels only
+/// (no attributes); Φ = Φ(X) centred RBF kernel features on m anchors (N × m); Y the
+/// labels (N × C); S = r_d·11ᵀ + (r_s − r_d)·YYᵀ the ratio similarity (applied as an
+/// operator, never formed); K bits. Objective:
+///
+///     min ‖K·S − B·Zᵀ‖² + λ‖ΦP − B‖² + α‖B − Z‖² + β‖P‖² + γ‖YW − B‖² + μ‖W‖²
+///     s.t. B ∈ {±1}^{N×K},  ZᵀZ = N·I,  Zᵀ1 = 0 (balance: exact)
+///
+/// The paper's optimization section is not available; the updates below are derived
+/// here. Alternation, starting from B = sgn(Φ·R) for a Gaussian R (m × K):
+///
+/// - **Z-step.** With ZᵀZ = N·I, ‖B·Zᵀ‖² = tr(BᵀB·ZᵀZ) = N²K and ‖Z‖² = NK are
+///   constants, so the Z-terms reduce to −2·tr(Zᵀ(K·SᵀB + α·B)): Z maximises tr(ZᵀC),
+///   C = K·S·B + α·B, over the constraint set: ``OrthogonalZStep`` (centred for
+///   `exact`, uncentred for `none`). `soft` with `balance_on: z` adds ρ‖Zᵀ1‖²; since
+///   ‖Zᵀ1‖² = tr(Zᵀ(11ᵀ − N·I)Z) + N²K on the constraint set and 11ᵀ − N·I ⪯ 0, its
+///   linearisation at the current Z₀ bounds it from above, so maximising
+///   tr(Zᵀ(C − ρ·1(1ᵀZ₀) + ρN·Z₀)) (an uncentred Procrustes step) cannot increase the
+///   objective (minorise–maximise); the step is kept only if it does not, as a guard
+///   against rounding.
+/// - **P-step.** P = (λΦᵀΦ + βI)⁻¹λΦᵀB. **W-step.** W = (γYᵀY + μI)⁻¹γYᵀB.
+/// - **B-step.** Given ZᵀZ = N·I the B-terms are −2·tr(Bᵀ(K·S·Z + λΦP + α·Z + γ·YW))
+///   plus constants, so B = sgn(K·S·Z + λΦP + αZ + γYW), exactly. `soft` with
+///   `balance_on: b` adds ρ‖Bᵀ1‖² and solves each bit exactly (``BalancedSignStep``).
+/// - **`solver: discrete`** drops Z: B minimises ‖K·S − BBᵀ‖² + λ‖ΦP − B‖² + γ‖YW − B‖²
+///   bit by bit (``DiscreteBitDescent``), with the same P- and W-steps.
+///
+/// Every step is an exact minimiser (or a monotone MM step), so the objective is
+/// non-increasing; it is recorded after each B-step with the number of bits that
+/// changed. Codes of new items: sgn((φ(x) − μ_Φ)·P) (Φ is centred by its training
+/// mean, which gives the regression its intercept).
+///
+/// Where the ratio acts: ⟨K·S, B·Zᵀ⟩ = K(r_s − r_d)·⟨YᵀB, YᵀZ⟩ + K·r_d·(Bᵀ1)ᵀ(Zᵀ1).
+/// Under `balance: exact` (Zᵀ1 = 0) the r_d part vanishes from the B-step (S·Z =
+/// (r_s − r_d)·Y(YᵀZ)) and from the Z-step (J·1 = 0), so 5/−1 and 1/−5 give the same
+/// codes; only `none`, `soft` and `discrete` let r_d act (see DESIGN.md §5).
+/// `ratio: zero-mean` picks r_s so that S has zero mean over the training pairs.
+///
+/// Defaults: ratio 1/−1, λ = α = β = γ = μ = 1, 1,000 anchors, σ = mean item–anchor
+/// distance, 10 iterations, balance exact, ρ = 1, solver relaxed.
+public struct ASZH: HashingMethod {
+    public static let name = "aszh"
+    public static let summary = "zero-shot hashing via an asymmetric ratio similarity matrix (kernel, labels only)"
+    public static let parameters: [ParameterSpec] = [
+        ParameterSpec("ratio", .ratio, default: .ratio(.values(same: 1, different: -1)), "similarity r_s/r_d, or zero-mean"),
+        ParameterSpec("lambda", .real(1e-12...1e12), default: .real(1), "λ, weight of the hash-function fit ‖ΦP − B‖²"),
+        ParameterSpec("alpha", .real(0...1e12), default: .real(1), "α, weight of ‖B − Z‖²"),
+        ParameterSpec("beta", .real(1e-12...1e12), default: .real(1), "β, ridge on P"),
+        ParameterSpec("gamma", .real(0...1e12), default: .real(1), "γ, weight of the label fit ‖YW − B‖²"),
+        ParameterSpec("mu", .real(1e-12...1e12), default: .real(1), "μ, ridge on W"),
+        ParameterSpec("anchors", .integer(1...100_000), default: .integer(1000), "RBF anchors sampled from training items"),
+        ParameterSpec("sigma", .optionalReal(1e-12...1e12), default: .automatic, "RBF width (auto: mean item–anchor distance)"),
+        ParameterSpec("iterations", .integer(1...10_000), default: .integer(10), "alternating iterations"),
+        ParameterSpec("balance", .choice(["exact", "none", "soft"]), default: .choice("exact"),
+                      "bit balance: Zᵀ1 = 0 exactly, not at all, or a penalty ρ‖·ᵀ1‖²"),
+        ParameterSpec("balance_on", .choice(["z", "b"]), default: .choice("z"), "what the soft penalty is on"),
+        ParameterSpec("rho", .real(0...1e12), default: .real(1), "ρ, weight of the soft balance penalty"),
+        ParameterSpec("solver", .choice(["relaxed", "discrete"]), default: .choice("relaxed"),
+                      "relaxed (B and Z) or discrete (B only, bitwise descent)"),
+        ParameterSpec("passes", .integer(1...1000), default: .integer(3), "discrete solver: passes over the items per bit"),
+    ]
+
+    public let ratio: SimilarityRatio
+    public let lambda, alpha, beta, gamma, mu, rho: Double
+    public let anchors: Int
+    public let sigma: Double?
+    public let iterations: Int
+    public let balance: String
+    public let balanceOn: String
+    public let solver: String
+    public let passes: Int
+
+    public init(parameters: ResolvedParameters) throws {
+        ratio = parameters.ratio("ratio")
+        lambda = parameters.real("lambda")
+        alpha = parameters.real("alpha")
+        beta = parameters.real("beta")
+        gamma = parameters.real("gamma")
+        mu = parameters.real("mu")
+        rho = parameters.real("rho")
+        anchors = parameters.integer("anchors")
+        sigma = parameters.optionalReal("sigma")
+        iterations = parameters.integer("iterations")
+        balance = parameters.choice("balance")
+        balanceOn = parameters.choice("balance_on")
+        solver = parameters.choice("solver")
+        passes = parameters.integer("passes")
+    }
+
+    public func train(_ data: TrainingSet, bits: Int, generator: inout SeededGenerator) throws -> any TrainedHasher {
+        var diagnostics = TrainingDiagnostics()
+        var clock = ContinuousClock.now
+        func phase(_ name: String) {
+            let now = ContinuousClock.now
+            diagnostics.phaseSeconds[name, default: 0] += (now - clock) / .seconds(1)
+            clock = now
+        }
+        let kernel = try KernelFeatures(data.primary, anchors: anchors, sigma: sigma, centred: true,
+                                        method: Self.name, generator: &generator)
+        let problem = ASZHProblem(phi: kernel.values, labels: data.labels, ratio: ratio, bits: bits,
+                                  lambda: lambda, alpha: alpha, beta: beta, gamma: gamma, mu: mu)
+        phase("kernel")
+        var codes = SignMatrix.signs(Matrix.product(problem.phi,
+                                                    generator.normalMatrix(rows: problem.phi.columns, columns: bits)))
+        var projection = try problem.projection(for: codes)
+        var classifier = try problem.classifier(for: codes)
+        if solver == "discrete" {
+            for _ in 0..<iterations {
+                projection = try problem.projection(for: codes)
+                classifier = try problem.classifier(for: codes)
+                let previous = codes
+                let linear = Matrix.product(problem.phi, projection) * Float(lambda)
+                    + Matrix.product(problem.labels, classifier) * Float(gamma)
+                _ = DiscreteBitDescent.descend(&codes, linear: linear, labels: problem.labels,
+                                               same: problem.similarity.same, different: problem.similarity.different,
+                                               passes: passes)
+                let objective = problem.similarityTerm(codes: codes, relaxed: codes)
+                    + problem.regressionTerms(codes: codes, projection: projection, classifier: classifier)
+                diagnostics.iterations.append(.init(objective: objective, bitsChanged: SignMatrix.changes(previous, codes)))
+            }
+        } else {
+            var relaxed: Matrix<Float>?
+            var smallestRank = bits
+            for _ in 0..<iterations {
+                let (z, rank) = try zStep(problem: problem, codes: codes, current: relaxed, generator: &generator)
+                relaxed = z
+                smallestRank = min(smallestRank, rank)
+                projection = try problem.projection(for: codes)
+                classifier = try problem.classifier(for: codes)
+                let previous = codes
+                let drive = problem.similarity.apply(z) * Float(bits) + z * Float(alpha)
+                    + Matrix.product(problem.phi, projection) * Float(lambda)
+                    + Matrix.product(problem.labels, classifier) * Float(gamma)
+                codes = balance == "soft" && balanceOn == "b"
+                    ? BalancedSignStep.solve(drive, rho: rho) : SignMatrix.signs(drive)
+                let objective = relaxedObjective(problem: problem, codes: codes, relaxed: z,
+                                                 projection: projection, classifier: classifier)
+                diagnostics.iterations.append(.init(objective: objective, bitsChanged: SignMatrix.changes(previous, codes)))
+            }
+            diagnostics.notes["z_rank"] = "\(smallestRank)"
+        }
+        phase("iterations")
+        projection = try problem.projection(for: codes)
+        let imbalance = codes.columnSums().reduce(0.0) { $0 + abs(Double($1)) } / Double(bits * max(1, data.count))
+        diagnostics.notes["sigma"] = "\(kernel.map.sigma)"
+        diagnostics.notes["ratio"] = "\(problem.similarity.same)/\(problem.similarity.different)"
+        diagnostics.notes["bit_imbalance"] = String(format: "%.4f", imbalance)
+        return KernelHasher(kernel: kernel.map, mean: kernel.mean, projection: projection,
+                            trainingCodes: try BinaryCodes(signsOf: codes), diagnostics: diagnostics)
+    }
+
+    /// The Z-step of the relaxed solver for the configured balance mode.
+    private func zStep(problem: ASZHProblem, codes: Matrix<Float>, current: Matrix<Float>?,
+                       generator: inout SeededGenerator) throws -> (z: Matrix<Float>, rank: Int) {
+        let c = problem.similarity.apply(codes) * Float(problem.bits) + codes * Float(alpha)
+        switch (balance, balanceOn) {
+        case ("exact", _):
+            return try OrthogonalZStep.solve(c, centred: true, generator: &generator)
+        case ("soft", "z"):
+            guard let current else { return try OrthogonalZStep.solve(c, centred: false, generator: &generator) }
+            let count = Float(current.rows)
+            let sums = current.columnSums()
+            var linearised = c + current * (Float(rho) * count)
+            for row in 0..<linearised.rows {
+                for column in 0..<linearised.columns { linearised[row, column] -= Float(rho) * sums[column] }
+            }
+            let step = try OrthogonalZStep.solve(linearised, centred: false, generator: &generator)
+            func gain(_ z: Matrix<Float>) -> Double {
+                2 * ASZHProblem.inner(z, c) - rho * ASZHProblem.squaredColumnSums(z)
+            }
+            return gain(step.z) >= gain(current) ? step : (current, step.rank)
+        default:
+            return try OrthogonalZStep.solve(c, centred: false, generator: &generator)
+        }
+    }
+
+    /// The full objective of the relaxed solver, with the soft balance penalty when set.
+    private func relaxedObjective(problem: ASZHProblem, codes: Matrix<Float>, relaxed: Matrix<Float>,
+                                  projection: Matrix<Float>, classifier: Matrix<Float>) -> Double {
+        var objective = problem.similarityTerm(codes: codes, relaxed: relaxed)
+            + alpha * SignMatrix.squaredDistance(codes, relaxed)
+            + problem.regressionTerms(codes: codes, projection: projection, classifier: classifier)
+        if balance == "soft" {
+            objective += rho * ASZHProblem.squaredColumnSums(balanceOn == "b" ? codes : relaxed)
+        }
+        return objective
+    }
+}

@@ -1,0 +1,28 @@
+import HashCore
+import Linalg
+
+/// The kernel features a kernel method trains on: the RBF map on seeded anchors, the
+/// mapped training items Φ (N × m) and, when centred, their column means (which
+/// ``KernelHasher`` subtracts from new items too).
+struct KernelFeatures {
+    let map: RBFKernelMap
+    let mean: [Float]
+    let values: Matrix<Float>
+
+    /// Maps `features` on `anchors` anchors sampled with `generator`; σ from the data
+    /// unless given.
+    ///
+    /// - Throws: ``TrainingError/numerical(method:step:reason:)`` for a zero width.
+    init(_ features: Matrix<Float>, anchors: Int, sigma: Double?, centred: Bool, method: String,
+         generator: inout SeededGenerator) throws {
+        do {
+            map = try RBFKernelMap(training: features, anchorCount: anchors, sigma: sigma.map { Float($0) },
+                                   generator: &generator)
+        } catch {
+            throw TrainingError.numerical(method: method, step: "kernel width", reason: "\(error)")
+        }
+        let mapped = map.map(features)
+        mean = centred ? mapped.columnMeans() : [Float](repeating: 0, count: mapped.columns)
+        values = centred ? mapped.centred(by: mean) : mapped
+    }
+}
