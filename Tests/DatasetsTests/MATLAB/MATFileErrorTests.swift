@@ -71,6 +71,17 @@ final class MATFileErrorTests: XCTestCase {
         assertThrows(.notMATFile(file: empty)) { try MATFile(reading: empty) }
     }
 
+    func testUnreadablePath() throws {
+        let folder = try path("folder.mat")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        XCTAssertThrowsError(try MATFile(reading: folder)) { error in
+            guard case let .unreadable(file, _)? = error as? MATFileError else {
+                return XCTFail("expected unreadable, got \(error)")
+            }
+            XCTAssertEqual(file, folder)
+        }
+    }
+
     // MARK: - Variables
 
     func testMissingVariableNamesTheAvailableOnes() throws {
@@ -186,5 +197,34 @@ final class MATFileErrorTests: XCTestCase {
         assertThrows(.corrupt(file: checksum, variable: "big", reason: "zlib: incorrect data check")) {
             try file.columnMajor("big", as: Double.self)
         }
+    }
+
+    func testMalformedV5Elements() throws {
+        var bytes = MATv5TestWriter().bytes([.matrix("x", .double, rows: [[1]])])
+        bytes[128] = 99
+        let unknown = try write(bytes, named: "unknown.mat")
+        assertThrows(.corrupt(file: unknown, variable: nil, reason: "unknown data type 99 at byte 128")) {
+            try MATFile(reading: unknown)
+        }
+
+        let short = MATTestVariable.numeric("short", .double, dimensions: [2, 2], columnMajor: [1, 2, 3])
+        for path in [try path("plain.mat"), try path("compressed.mat")] {
+            try MATv5TestWriter(compressed: path.hasSuffix("compressed.mat")).write([short], to: path)
+            let file = try MATFile(reading: path)
+            assertThrows(.corrupt(file: path, variable: "short", reason: "3 values for dimensions [2, 2]")) {
+                try file.matrix("short", as: Double.self)
+            }
+        }
+    }
+
+    func testV73VariableWithoutMATLABClass() throws {
+        let plain = try path("plain.mat")
+        try HDF5File.write(to: plain) { try $0.write([1.0, 2.0], to: "/values") }
+        let file = try MATFile(reading: plain)
+        XCTAssertEqual(file.version, .v73)
+        let expected = MATFileError.corrupt(file: plain, variable: "values", reason: "/values has no MATLAB_class")
+        assertThrows(expected) { try file.className(of: "values") }
+        assertThrows(expected) { try file.matrix("values", as: Double.self) }
+        assertThrows(expected) { try file.strings("values") }
     }
 }
