@@ -98,6 +98,8 @@ final class MATv5ReaderTests: XCTestCase {
         let variables: [MATTestVariable] = [
             .char("names", rows: ["alpha", "be", "gamma ray"]),
             .char("utf", rows: ["plain", "text"], storedAs: .utf8),
+            .char("accents", rows: ["Ångström", "café"], storedAs: .utf8),
+            .char("wide", rows: ["Ångström", "naïve"]),
             .char("one", rows: ["x"]),
         ]
         try forEachLayout(variables) { file, label in
@@ -106,6 +108,9 @@ final class MATv5ReaderTests: XCTestCase {
             XCTAssertEqual(try file.strings("names"), ["alpha", "be", "gamma ray"], label)
             XCTAssertEqual(try file.strings("utf"), ["plain", "text"], label)
             XCTAssertEqual(try file.strings("one"), ["x"], label)
+            XCTAssertEqual(try file.dimensions(of: "accents"), [2, 8], label)
+            XCTAssertEqual(try file.strings("accents"), ["Ångström", "café"], label)
+            XCTAssertEqual(try file.strings("wide"), ["Ångström", "naïve"], label)
         }
     }
 

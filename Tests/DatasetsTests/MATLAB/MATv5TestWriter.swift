@@ -70,6 +70,10 @@ struct MATv5TestWriter {
         case .structure:
             body += element(ElementType.int32.rawValue, ordered(Int32(32)))
             body += element(ElementType.int8.rawValue, [])
+        case .char where variable.storage == .utf8:
+            let units = variable.values.map { UInt16($0) }
+            body += element(MATTestVariable.StorageType.utf8.rawValue,
+                            Array(String(decoding: units, as: UTF16.self).utf8))
         default:
             body += numbers(variable.values, as: variable.storage ?? Self.defaultStorage(variable.matlabClass))
         }
