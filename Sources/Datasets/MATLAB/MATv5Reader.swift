@@ -181,9 +181,11 @@ final class MATv5Reader {
                               cells: [], rowIndices: nil, columnStarts: nil)
         default:
             let real = try nextData()
-            if let real, real.count != dimensions.reduce(1, *) {
+            // UTF-8 char data has one or more bytes per character: count the characters.
+            let count = arrayClass == .char ? real?.text().count : real?.count
+            if let count, count != dimensions.reduce(1, *) {
                 throw MATFileError.corrupt(file: path, variable: variable,
-                                           reason: "\(real.count) values for dimensions \(dimensions)")
+                                           reason: "\(count) values for dimensions \(dimensions)")
             }
             return MATv5Array(arrayClass: arrayClass, isLogical: isLogical, dimensions: dimensions, name: name,
                               real: real, cells: [], rowIndices: nil, columnStarts: nil)
