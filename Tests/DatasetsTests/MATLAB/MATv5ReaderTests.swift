@@ -162,4 +162,20 @@ final class MATv5ReaderTests: XCTestCase {
             XCTAssertEqual(try file.columnMajor("cube", as: Double.self).elements, (0..<12).map(Double.init), label)
         }
     }
+
+    func testEmptyArraysReadWithTheirDimensions() throws {
+        let variables: [MATTestVariable] = [
+            .numeric("none", .double, dimensions: [0, 3], columnMajor: []),
+            .char("blank", rows: []),
+            .cellOfStrings("nothing", dimensions: [0, 0], []),
+        ]
+        try forEachLayout(variables) { file, label in
+            XCTAssertEqual(try file.dimensions(of: "none"), [0, 3], label)
+            let matrix = try file.matrix("none", as: Double.self)
+            XCTAssertEqual(matrix.rows, 0, label)
+            XCTAssertEqual(matrix.columns, 3, label)
+            XCTAssertEqual(try file.strings("blank"), [], label)
+            XCTAssertEqual(try file.strings("nothing"), [], label)
+        }
+    }
 }
