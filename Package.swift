@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "LinalgTests", dependencies: ["Linalg", "TestSupport"]),
         .testTarget(name: "HashCoreTests", dependencies: ["HashCore", "Linalg", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: [
-            "Datasets", "HashCore", "Linalg", "TestSupport",
+            "Datasets", "HashCore", "Linalg", "TestSupport", "CHDF5", "CZlibSystem",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "MethodsTests", dependencies: ["Methods", "HashCore", "Linalg", "TestSupport"]),

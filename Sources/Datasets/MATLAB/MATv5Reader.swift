@@ -32,7 +32,14 @@ final class MATv5Reader {
             let head: Data
             switch element.type {
             case .compressed:
-                head = try inflate(element.body, limit: 4096, variable: nil)
+                // The inflated head starts with the array's own miMATRIX tag, whose size
+                // may exceed the head: skip the tag to reach the array flags.
+                let inflated = try inflate(element.body, limit: 4096, variable: nil)
+                guard inflated.count >= 8 else { throw MATFileError.truncated(file: path, variable: nil) }
+                guard u32(inflated, 0) == MATv5Data.DataType.matrix.rawValue else {
+                    throw MATFileError.corrupt(file: path, variable: nil, reason: "compressed element holds no array")
+                }
+                head = inflated.dropFirst(8)
             case .matrix:
                 head = element.body
             default:
@@ -174,9 +181,11 @@ final class MATv5Reader {
                               cells: [], rowIndices: nil, columnStarts: nil)
         default:
             let real = try nextData()
-            if let real, real.count != dimensions.reduce(1, *) {
+            // UTF-8 char data has one or more bytes per character: count the characters.
+            let count = arrayClass == .char ? real?.text().count : real?.count
+            if let count, count != dimensions.reduce(1, *) {
                 throw MATFileError.corrupt(file: path, variable: variable,
-                                           reason: "\(real.count) values for dimensions \(dimensions)")
+                                           reason: "\(count) values for dimensions \(dimensions)")
             }
             return MATv5Array(arrayClass: arrayClass, isLogical: isLogical, dimensions: dimensions, name: name,
                               real: real, cells: [], rowIndices: nil, columnStarts: nil)
