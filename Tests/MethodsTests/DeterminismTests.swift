@@ -1,0 +1,23 @@
+import HashCore
+import Linalg
+@testable import Methods
+import Testing
+
+/// Same parameters, data and seed give the same codes; another seed gives others.
+@Suite struct DeterminismTests {
+    static let fixture = ClusteredFixture(training: 120, queries: 20)
+
+    @Test(arguments: ["lsh", "bolsh", "itq", "sdh", "ksh", "cnnh", "aszh"])
+    func sameSeedSameCodes(method: String) throws {
+        let parameters = method == "lsh" || method == "bolsh" || method == "itq" ? [:] : ["anchors": "40"]
+        let first = try Self.fixture.train(method, bits: 16, seed: 5, parameters)
+        let second = try Self.fixture.train(method, bits: 16, seed: 5, parameters)
+        let other = try Self.fixture.train(method, bits: 16, seed: 6, parameters)
+        let queries = Self.fixture.queries
+        let codes = try first.encode(queries, modality: "features")
+        #expect(codes == (try second.encode(queries, modality: "features")))
+        #expect(codes != (try other.encode(queries, modality: "features")))
+        #expect(first.diagnostics.iterations == second.diagnostics.iterations)
+        #expect(first.diagnostics.notes == second.diagnostics.notes)
+    }
+}
