@@ -34,8 +34,8 @@ extension Array where Element == MATTestVariable {
 
 /// A numeric variable holding `rows` (items × D, as the test thinks of them) either as
 /// such or transposed (D × items, one item per column).
-func itemMatrix(_ name: String, _ matlabClass: MATTestVariable.Class = .double, _ rows: [[Double]],
-                itemsInColumns: Bool) -> MATTestVariable {
+func itemMatrix(_ name: String, _ rows: [[Double]], itemsInColumns: Bool,
+                as matlabClass: MATTestVariable.Class = .double) -> MATTestVariable {
     guard itemsInColumns else { return .matrix(name, matlabClass, rows: rows) }
     let columns = rows.first?.count ?? 0
     return .matrix(name, matlabClass, rows: (0..<columns).map { column in rows.map { $0[column] } })

@@ -25,11 +25,11 @@ import TestSupport
     static func variables(transposed: Bool = false) -> [MATTestVariable] {
         var result: [MATTestVariable] = []
         for (part, range) in [("tr", 0..<train), ("te", train..<items)] {
-            result.append(itemMatrix("I_\(part)", transposed ? .single : .double, values(range, 4, image),
-                                     itemsInColumns: transposed))
+            result.append(itemMatrix("I_\(part)", values(range, 4, image), itemsInColumns: transposed,
+                                     as: transposed ? .single : .double))
             result.append(itemMatrix("T_\(part)", values(range, 7, text), itemsInColumns: transposed))
-            result.append(itemMatrix("L_\(part)", transposed ? .logical : .double, values(range, 3, label),
-                                     itemsInColumns: transposed))
+            result.append(itemMatrix("L_\(part)", values(range, 3, label), itemsInColumns: transposed,
+                                     as: transposed ? .logical : .double))
         }
         return result
     }
