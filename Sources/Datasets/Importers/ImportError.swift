@@ -9,7 +9,9 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case unresolvedOrientation(file: String, variable: String, dimensions: [Int], items: Int)
     /// Two variables that must describe the same items disagree on their count.
     case countMismatch(file: String, variable: String, found: Int, expected: Int, reference: String)
-    /// A value that must be a label (0/1) or a 1-based class id or item index is not.
+    /// A value that must be a label (0/1) or a 1-based class id or item index is not;
+    /// `position` is the element's 0-based linear index in the variable as stored
+    /// (MATLAB's column-major order).
     case invalidValue(file: String, variable: String, position: Int, value: Double, expected: String)
     /// The number of source files does not fit the importer.
     case wrongFiles(kind: String, given: Int, expected: String)

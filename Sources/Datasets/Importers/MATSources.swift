@@ -72,13 +72,17 @@ struct MATSources {
         let items = try labelItemCount(variable)
         let values = try itemRows(variable, items: items)
         let file = try self.file(holding: variable)
+        let itemsFirst = try file.dimensions(of: variable)[0] == items
         var labels = Matrix<UInt8>(rows: values.rows, columns: values.columns, repeating: 0)
         for (position, value) in values.elements.enumerated() {
             switch value {
             case 0: continue
             case 1: labels.elements[position] = 1
             default:
-                throw ImportError.invalidValue(file: file.path, variable: variable, position: position,
+                // The element's place in the variable as stored (column-major), as MATLAB numbers it.
+                let (item, label) = position.quotientAndRemainder(dividingBy: values.columns)
+                throw ImportError.invalidValue(file: file.path, variable: variable,
+                                               position: itemsFirst ? item + label * items : position,
                                                value: Double(value), expected: "0 or 1")
             }
         }
