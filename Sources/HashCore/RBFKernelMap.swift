@@ -28,17 +28,26 @@ public struct RBFKernelMap: Sendable {
     ///   anchor (σ would be 0).
     public init(training: Matrix<Float>, anchorCount: Int, sigma: Float? = nil,
                 generator: inout SeededGenerator) throws {
+        self = try Self.fitted(training: training, anchorCount: anchorCount, sigma: sigma, generator: &generator).map
+    }
+
+    /// The map of ``init(training:anchorCount:sigma:generator:)`` together with φ of the
+    /// training items, from a single distance GEMM: the squared distances give σ (when
+    /// not given) and are then turned into kernel values in place.
+    ///
+    /// - Throws: ``KernelError/degenerateWidth``.
+    public static func fitted(training: Matrix<Float>, anchorCount: Int, sigma: Float? = nil,
+                              generator: inout SeededGenerator) throws -> (map: RBFKernelMap, features: Matrix<Float>) {
         let count = min(anchorCount, training.rows)
         let chosen = generator.sample(count, from: training.rows).sorted()
-        anchors = training.selectingRows(chosen)
-        if let sigma {
-            self.sigma = sigma
-        } else {
-            let distances = Matrix.pairwiseSquaredDistances(training, anchors)
-            let total = distances.elements.reduce(0.0) { $0 + Double($1).squareRoot() }
-            self.sigma = Float(total / Double(max(1, distances.elements.count)))
-        }
-        guard self.sigma > 0, self.sigma.isFinite else { throw KernelError.degenerateWidth }
+        let anchors = training.selectingRows(chosen)
+        var values = Matrix.pairwiseSquaredDistances(training, anchors)
+        let width = sigma ?? Float(values.elements.reduce(0.0) { $0 + Double($1).squareRoot() }
+            / Double(max(1, values.elements.count)))
+        guard width > 0, width.isFinite else { throw KernelError.degenerateWidth }
+        let map = RBFKernelMap(anchors: anchors, sigma: width)
+        map.exponentiate(&values)
+        return (map, values)
     }
 
     /// φ(X) for the rows of `features` (N × D) → N × m.
@@ -46,10 +55,15 @@ public struct RBFKernelMap: Sendable {
         precondition(features.columns == anchors.columns,
                      "RBFKernelMap: features have \(features.columns) columns, anchors \(anchors.columns)")
         var result = Matrix.pairwiseSquaredDistances(features, anchors)
+        exponentiate(&result)
+        return result
+    }
+
+    /// exp(−d / 2σ²) in place, for squared distances d.
+    private func exponentiate(_ distances: inout Matrix<Float>) {
         let scale = -1 / (2 * sigma * sigma)
-        result.elements.withUnsafeMutableBufferPointer { buffer in
+        distances.elements.withUnsafeMutableBufferPointer { buffer in
             for index in buffer.indices { buffer[index] = expf(buffer[index] * scale) }
         }
-        return result
     }
 }

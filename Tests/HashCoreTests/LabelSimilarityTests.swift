@@ -93,4 +93,15 @@ import TestSupport
         let constant = Matrix<Float>(rows: 4, columns: 2, repeating: 1)
         #expect(throws: KernelError.degenerateWidth) { try RBFKernelMap(training: constant, anchorCount: 2, generator: &generator) }
     }
+
+    @Test func fittedKernelFeaturesEqualTheMapOfTheTrainingItems() throws {
+        var first = SeededGenerator(seed: 4)
+        var second = SeededGenerator(seed: 4)
+        let training = first.normalMatrix(rows: 25, columns: 3, as: Float.self)
+        _ = second.normalMatrix(rows: 25, columns: 3, as: Float.self)
+        let (map, features) = try RBFKernelMap.fitted(training: training, anchorCount: 6, generator: &first)
+        let separate = try RBFKernelMap(training: training, anchorCount: 6, generator: &second)
+        #expect(map.sigma == separate.sigma && map.anchors == separate.anchors)
+        #expect(features == separate.map(training))
+    }
 }

@@ -15,13 +15,13 @@ struct KernelFeatures {
     /// - Throws: ``TrainingError/numerical(method:step:reason:)`` for a zero width.
     init(_ features: Matrix<Float>, anchors: Int, sigma: Double?, centred: Bool, method: String,
          generator: inout SeededGenerator) throws {
+        let mapped: Matrix<Float>
         do {
-            map = try RBFKernelMap(training: features, anchorCount: anchors, sigma: sigma.map { Float($0) },
-                                   generator: &generator)
+            (map, mapped) = try RBFKernelMap.fitted(training: features, anchorCount: anchors,
+                                                    sigma: sigma.map { Float($0) }, generator: &generator)
         } catch {
             throw TrainingError.numerical(method: method, step: "kernel width", reason: "\(error)")
         }
-        let mapped = map.map(features)
         mean = centred ? mapped.columnMeans() : [Float](repeating: 0, count: mapped.columns)
         values = centred ? mapped.centred(by: mean) : mapped
     }
