@@ -42,7 +42,7 @@ let package = Package(
             "Pipeline", "Methods", "Datasets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "Benchmarks", dependencies: ["HashCore", "Linalg"]),
+        .executableTarget(name: "Benchmarks", dependencies: ["HashCore", "Linalg", "Datasets", "Methods"]),
         .target(name: "TestSupport", dependencies: ["Linalg", "HashCore", "Datasets"], path: "Tests/TestSupport"),
         .testTarget(name: "LinalgTests", dependencies: ["Linalg", "TestSupport"]),
         .testTarget(name: "HashCoreTests", dependencies: ["HashCore", "Linalg", "TestSupport"]),

@@ -1,77 +1,12 @@
-import Dispatch
 import Foundation
-import HashCore
-import Linalg
 
-/// `make bench`: evaluation at AWA2 scale (7,913 queries × 37,322 database items ×
-/// 64 bits, 50 single-label classes, random codes) against the bare XOR + popcount
-/// loop over the same pairs, both spread over all cores the same way.
-
-let queryCount = 7_913
-let databaseCount = 37_322
-let bits = 64
-let classes = 50
-let repetitions = 3
-
-func randomCodes(_ count: Int, _ generator: inout SeededGenerator) throws -> BinaryCodes {
-    try BinaryCodes(count: count, bitCount: bits, words: (0..<count).map { _ in generator.next() })
-}
-
-func randomLabels(_ count: Int, _ generator: inout SeededGenerator) throws -> LabelSets {
-    try LabelSets(classIndices: (0..<count).map { _ in generator.integer(below: classes) },
-                  classCount: classes)
-}
-
-/// The best of `repetitions` wall-clock times of `work`, in seconds.
-func bestTime(_ work: () throws -> Void) rethrows -> Double {
-    var best = Double.infinity
-    for _ in 0..<repetitions {
-        let start = DispatchTime.now().uptimeNanoseconds
-        try work()
-        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+/// `make bench` (`hashlab-bench [evaluation|aszh]…`, all when none is named).
+let benchmarks: [String: () throws -> Void] = ["evaluation": EvaluationBenchmark.run, "aszh": ASZHBenchmark.run]
+let chosen = CommandLine.arguments.dropFirst().isEmpty ? ["evaluation", "aszh"] : Array(CommandLine.arguments.dropFirst())
+for name in chosen {
+    guard let benchmark = benchmarks[name] else {
+        print("hashlab-bench: unknown benchmark \(name); known: \(benchmarks.keys.sorted().joined(separator: ", "))")
+        exit(2)
     }
-    return best
+    try benchmark()
 }
-
-var generator = SeededGenerator(seed: 2024, component: "bench/evaluation")
-let queries = try randomCodes(queryCount, &generator)
-let database = try randomCodes(databaseCount, &generator)
-let queryLabels = try randomLabels(queryCount, &generator)
-let databaseLabels = try randomLabels(databaseCount, &generator)
-let pairs = Double(queryCount) * Double(databaseCount)
-let cores = ProcessInfo.processInfo.activeProcessorCount
-
-print("hashlab bench: evaluation at AWA2 scale")
-print("  \(queryCount) queries × \(databaseCount) database items × \(bits) bits, "
-    + "\(classes) classes; \(cores) cores; kernel \(HammingKernel.Variant.best); best of \(repetitions)")
-
-var checksum: UInt64 = 0
-let limitSeconds = bestTime {
-    let chunk = 32
-    let sums = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: (queryCount + chunk - 1) / chunk)
-    defer { sums.deallocate() }
-    nonisolated(unsafe) let output = sums
-    DispatchQueue.concurrentPerform(iterations: sums.count) { index in
-        var sum: UInt64 = 0
-        for query in (index * chunk)..<min(queryCount, (index + 1) * chunk) {
-            sum &+= HammingKernel.distanceSum(from: queries, query, to: database)
-        }
-        output[index] = sum
-    }
-    checksum = sums.reduce(0, &+)
-}
-
-var metrics: RetrievalMetrics?
-let evaluationSeconds = try bestTime {
-    metrics = try RetrievalEvaluation().evaluate(
-        queries: queries, queryLabels: queryLabels, database: database, databaseLabels: databaseLabels)
-}
-
-func rate(_ seconds: Double) -> String { String(format: "%.3g pairs/s", pairs / seconds) }
-print(String(format: "  XOR+popcount limit: %.3f s  %@  (checksum %llu)",
-             limitSeconds, rate(limitSeconds), checksum))
-print(String(format: "  mAP@all:            %.3f s  %@  (mAP %.4f, tie-aware %.4f)",
-             evaluationSeconds, rate(evaluationSeconds),
-             metrics!.meanAveragePrecision.indexOrder, metrics!.meanAveragePrecision.tieAware))
-print(String(format: "  mAP@all speed / limit: %.1f%% (target ≥ 50%%)",
-             100 * limitSeconds / evaluationSeconds))
