@@ -148,11 +148,10 @@ public struct SyntheticMIRFlickr: SyntheticGenerator {
         var thresholds = [Double](repeating: 0, count: labelCount)
         for (label, prevalence) in prevalences.enumerated() {
             let count = min(items, max(1, Int((prevalence * Double(items)).rounded())))
-            let ranked = (0..<items).sorted {
-                (scores[$0 * labelCount + label], $1) > (scores[$1 * labelCount + label], $0)
-            }
+            let score = { (item: Int) in scores[item * labelCount + label] }
+            let ranked = (0..<items).sorted { score($0) != score($1) ? score($0) > score($1) : $0 < $1 }
             for item in ranked.prefix(count) { labels[item, label] = 1 }
-            thresholds[label] = scores[ranked[count - 1] * labelCount + label]
+            thresholds[label] = score(ranked[count - 1])
         }
         for item in 0..<items where (0..<labelCount).allSatisfy({ labels[item, $0] == 0 }) {
             let nearest = (0..<labelCount).max {
