@@ -1,5 +1,6 @@
-/// A seeded generator of a synthetic dataset: the same seed gives the same contents,
-/// byte for byte, and different seeds give different data.
+/// A seeded generator of a synthetic dataset: the same seed gives the same contents
+/// (the features byte for byte; they use no BLAS, only the C library's `log` through
+/// `SeededGenerator.normal()`), and different seeds give different data.
 public protocol SyntheticGenerator: Sendable {
     /// The dataset's name, as in the catalog (`synthetic-awa2`).
     var name: String { get }
