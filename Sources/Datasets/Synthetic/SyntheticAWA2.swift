@@ -18,9 +18,9 @@ import Linalg
 /// see noise. Attributes are `sigmoid(1.5 · Vᵀμ_c / √L + 0.5 · ξ)` with a random `V`
 /// (`L × A`), so they correlate with the class means.
 ///
-/// Class sizes are drawn (between 0.14 and 2.1 times the average) so that the seen classes hold exactly
-/// `trainval + testSeen` items and the unseen ones `testUnseen`. Items are in random
-/// order. `test_seen` is a uniform sample of the seen items and `trainval` the rest;
+/// Class sizes are drawn between 0.14 and 2.1 times the average so that the seen
+/// classes hold exactly `trainval + testSeen` items and the unseen ones `testUnseen`.
+/// Items are in random order. `test_seen` is a uniform sample of the seen items and `trainval` the rest;
 /// `val` is the `trainval` items of `validationClasses` random seen classes and `train`
 /// the others. Every part is sorted.
 public struct SyntheticAWA2: SyntheticGenerator {
