@@ -5,7 +5,8 @@ struct DatasetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "datasets",
         abstract: "List, inspect, fetch, import, generate and verify datasets.",
-        subcommands: [ListDatasets.self, DatasetInfo.self, FetchDataset.self, ImportDataset.self, VerifyDataset.self])
+        subcommands: [ListDatasets.self, DatasetInfo.self, FetchDataset.self, ImportDataset.self, SynthDataset.self,
+                      VerifyDataset.self])
 }
 
 /// The project root option shared by the dataset commands.
