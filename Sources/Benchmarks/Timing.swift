@@ -24,7 +24,7 @@ enum Timing {
     /// The process's peak resident set size so far, in bytes (getrusage's ru_maxrss).
     static func peakResidentBytes() -> Int {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss * 1024
     }
 }
