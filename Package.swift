@@ -43,7 +43,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "Benchmarks", dependencies: ["HashCore", "Linalg", "Datasets", "Methods"]),
-        .target(name: "TestSupport", dependencies: ["Linalg", "HashCore", "Datasets"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Linalg", "HashCore", "Datasets", "CHDF5", "CZlibSystem"],
+                path: "Tests/TestSupport"),
         .testTarget(name: "LinalgTests", dependencies: ["Linalg", "TestSupport"]),
         .testTarget(name: "HashCoreTests", dependencies: ["HashCore", "Linalg", "TestSupport"]),
         .testTarget(name: "DatasetsTests", dependencies: [

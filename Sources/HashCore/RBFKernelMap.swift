@@ -42,8 +42,7 @@ public struct RBFKernelMap: Sendable {
         let chosen = generator.sample(count, from: training.rows).sorted()
         let anchors = training.selectingRows(chosen)
         var values = Matrix.pairwiseSquaredDistances(training, anchors)
-        let width = sigma ?? Float(values.elements.reduce(0.0) { $0 + Double($1).squareRoot() }
-            / Double(max(1, values.elements.count)))
+        let width = sigma ?? Float(meanDistance(values))
         guard width > 0, width.isFinite else { throw KernelError.degenerateWidth }
         let map = RBFKernelMap(anchors: anchors, sigma: width)
         map.exponentiate(&values)
@@ -59,11 +58,37 @@ public struct RBFKernelMap: Sendable {
         return result
     }
 
-    /// exp(−d / 2σ²) in place, for squared distances d.
+    /// exp(−d / 2σ²) in place, for squared distances d, in parallel row blocks.
     private func exponentiate(_ distances: inout Matrix<Float>) {
         let scale = -1 / (2 * sigma * sigma)
+        let columns = distances.columns
         distances.elements.withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices { buffer[index] = expf(buffer[index] * scale) }
+            nonisolated(unsafe) let output = buffer
+            ParallelRows.forEachBlock(distances.rows) { _, rows in
+                for index in (rows.lowerBound * columns)..<(rows.upperBound * columns) {
+                    output[index] = expf(output[index] * scale)
+                }
+            }
         }
+    }
+
+    /// The mean of √d over squared distances d, summed per row block in parallel and
+    /// the blocks in order (the same result on any number of cores).
+    private static func meanDistance(_ distances: Matrix<Float>) -> Double {
+        let columns = distances.columns
+        var partial = [Double](repeating: 0, count: ParallelRows.blockCount(distances.rows))
+        partial.withUnsafeMutableBufferPointer { sums in
+            nonisolated(unsafe) let sums = sums
+            distances.elements.withUnsafeBufferPointer { values in
+                ParallelRows.forEachBlock(distances.rows) { block, rows in
+                    var sum = 0.0
+                    for index in (rows.lowerBound * columns)..<(rows.upperBound * columns) {
+                        sum += Double(values[index].squareRoot())
+                    }
+                    sums[block] = sum
+                }
+            }
+        }
+        return partial.reduce(0, +) / Double(max(1, distances.elements.count))
     }
 }

@@ -3,7 +3,7 @@ extension Matrix where Scalar: BLASScalar {
     /// `D[i, j] = ‖aᵢ − bⱼ‖² = ‖aᵢ‖² + ‖bⱼ‖² − 2·aᵢ·bⱼ`.
     ///
     /// The inner products come from one `?gemm` (`−2·A·Bᵀ`), so the cost is that of one
-    /// product. The expansion cancels catastrophically for nearby points: a distance that
+    /// product; the norms are added in parallel row blocks. The expansion cancels catastrophically for nearby points: a distance that
     /// is small relative to the norms has an absolute error of order `ε·(‖aᵢ‖² + ‖bⱼ‖²)`,
     /// and results are clamped at 0 so rounding never yields a negative distance. A row's
     /// distance to itself is therefore small but not guaranteed to be exactly 0.
@@ -17,11 +17,14 @@ extension Matrix where Scalar: BLASScalar {
         let bNorms = b.rowSquaredNorms()
         let columns = b.rows
         distances.elements.withUnsafeMutableBufferPointer { buffer in
-            for row in 0..<a.rows {
-                let start = row * columns
-                for column in 0..<columns {
-                    let value = buffer[start + column] + aNorms[row] + bNorms[column]
-                    buffer[start + column] = Swift.max(value, 0)
+            nonisolated(unsafe) let output = buffer
+            ParallelRows.forEachBlock(a.rows) { _, rows in
+                for row in rows {
+                    let start = row * columns
+                    for column in 0..<columns {
+                        let value = output[start + column] + aNorms[row] + bNorms[column]
+                        output[start + column] = Swift.max(value, 0)
+                    }
                 }
             }
         }

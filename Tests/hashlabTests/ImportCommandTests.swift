@@ -18,20 +18,21 @@ import Testing
         let att = directory.path("att_splits.mat")
         // features D × N: one column per image.
         let features = (0..<dimension).map { d in (0..<items).map { feature($0, d) } }
-        try MiniMATv5.write([
-            .matrix("features", features),
-            .matrix("labels", classIDs.map { [Double($0)] }),
-            .cell("image_files", (1...items).map { "img\($0).jpg" }),
+        let writer = MATv5TestWriter()
+        try writer.write([
+            .matrix("features", .double, rows: features),
+            .matrix("labels", .double, rows: classIDs.map { [Double($0)] }),
+            .cellOfStrings("image_files", dimensions: [items, 1], (1...items).map { "img\($0).jpg" }),
         ], to: res)
-        try MiniMATv5.write([
-            .cell("allclasses_names", classes),
-            .matrix("att", [[0.5, 0.25, 1], [2, 4, 8]]),
-            .matrix("original_att", [[50, 25, 100], [200, 400, 800]]),
-            .matrix("trainval_loc", [[1], [2], [3], [4], [5]]),
-            .matrix("train_loc", [[1], [2], [3]]),
-            .matrix("val_loc", [[4], [5]]),
-            .matrix("test_seen_loc", [[6]]),
-            .matrix("test_unseen_loc", [[8], [7]]),
+        try writer.write([
+            .cellOfStrings("allclasses_names", dimensions: [classes.count, 1], classes),
+            .matrix("att", .double, rows: [[0.5, 0.25, 1], [2, 4, 8]]),
+            .matrix("original_att", .double, rows: [[50, 25, 100], [200, 400, 800]]),
+            .matrix("trainval_loc", .double, rows: [[1], [2], [3], [4], [5]]),
+            .matrix("train_loc", .double, rows: [[1], [2], [3]]),
+            .matrix("val_loc", .double, rows: [[4], [5]]),
+            .matrix("test_seen_loc", .double, rows: [[6]]),
+            .matrix("test_unseen_loc", .double, rows: [[8], [7]]),
         ], to: att)
         return (res, att)
     }
@@ -104,55 +105,5 @@ import Testing
         #expect(result.status != 0)
         #expect(result.error.contains("unknown import kind \"xlsa\" (did you mean \"xlsa17\"?)"))
         #expect(try directory.contents().isEmpty)
-    }
-}
-
-/// A minimal MAT v5 writer (little-endian, uncompressed) for the command tests: double
-/// matrices and cell arrays of strings, as MATLAB's `save -v6` lays them out.
-enum MiniMATv5 {
-    enum Variable {
-        /// A double matrix given row by row.
-        case matrix(String, [[Double]])
-        /// A column cell array of strings.
-        case cell(String, [String])
-    }
-
-    static func write(_ variables: [Variable], to path: String) throws {
-        var header = Array("MATLAB 5.0 MAT-file, written by the hashlab tests".utf8)
-        header += [UInt8](repeating: 0x20, count: 116 - header.count) + [UInt8](repeating: 0, count: 8)
-        header += [0x00, 0x01, UInt8(ascii: "I"), UInt8(ascii: "M")]
-        let body = variables.flatMap { variable -> [UInt8] in
-            switch variable {
-            case let .matrix(name, rows):
-                let columns = rows.first?.count ?? 0
-                let values = (0..<columns).flatMap { column in rows.map { $0[column] } }
-                return array(name: name, classCode: 6, dimensions: [rows.count, columns],
-                             data: element(9, values.flatMap { bytes($0.bitPattern) }))
-            case let .cell(name, strings):
-                let cells = strings.flatMap { string -> [UInt8] in
-                    let units = Array(string.utf16)
-                    return array(name: "", classCode: 4, dimensions: [1, units.count],
-                                 data: element(4, units.flatMap { bytes($0) }))
-                }
-                return array(name: name, classCode: 1, dimensions: [strings.count, 1], data: cells)
-            }
-        }
-        try Data(header + body).write(to: URL(fileURLWithPath: path))
-    }
-
-    /// An `miMATRIX` element: flags, dimensions, name, then `data`.
-    private static func array(name: String, classCode: UInt32, dimensions: [Int], data: [UInt8]) -> [UInt8] {
-        element(14, element(6, bytes(classCode) + bytes(UInt32(0)))
-                    + element(5, dimensions.flatMap { bytes(Int32($0)) })
-                    + element(1, Array(name.utf8)) + data)
-    }
-
-    /// A data element: type, byte count, data padded to 8 bytes.
-    private static func element(_ type: UInt32, _ data: [UInt8]) -> [UInt8] {
-        bytes(type) + bytes(UInt32(data.count)) + data + [UInt8](repeating: 0, count: (8 - data.count % 8) % 8)
-    }
-
-    private static func bytes<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
-        withUnsafeBytes(of: value.littleEndian, Array.init)
     }
 }

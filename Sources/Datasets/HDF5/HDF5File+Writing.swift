@@ -13,7 +13,8 @@ extension HDF5File {
     /// rename). The `HDF5File` given to `body` must not be used after `body` returns.
     ///
     /// Files are written with HDF5's default (earliest) format versions, which h5py
-    /// and MATLAB read.
+    /// and MATLAB read, and without object modification times, so the same contents
+    /// give the same bytes.
     ///
     /// - Throws: ``HDF5Error/fileWriteFailed(file:reason:)`` when the file cannot be
     ///   created, closed, synced or renamed, and whatever `body` throws.
@@ -26,7 +27,9 @@ extension HDF5File {
         }
         defer { H5Pclose(accessProperties) }
         H5Pset_fclose_degree(accessProperties, H5F_CLOSE_STRONG)
-        let identifier = H5Fcreate(replacement.temporaryPath, hashlab_H5F_ACC_EXCL(), hashlab_H5P_DEFAULT(),
+        let creationProperties = untimedCreationProperties(hashlab_H5P_FILE_CREATE())
+        defer { H5Pclose(creationProperties) }
+        let identifier = H5Fcreate(replacement.temporaryPath, hashlab_H5F_ACC_EXCL(), creationProperties,
                                    accessProperties)
         guard identifier >= 0 else {
             throw HDF5Error.fileWriteFailed(file: path, reason: "HDF5 cannot create \(replacement.temporaryPath)")
@@ -151,8 +154,10 @@ extension HDF5File {
         let dataspace = H5Screate_simple(Int32(dimensions.count), dimensions, nil)
         guard dataspace >= 0 else { throw HDF5Error.writeFailed(file: path, path: absolutePath) }
         defer { H5Sclose(dataspace) }
+        let creationProperties = untimedCreationProperties(hashlab_H5P_DATASET_CREATE())
+        defer { H5Pclose(creationProperties) }
         let dataset = H5Dcreate2(identifier, absolutePath, datatype, dataspace,
-                                 hashlab_H5P_DEFAULT(), hashlab_H5P_DEFAULT(), hashlab_H5P_DEFAULT())
+                                 hashlab_H5P_DEFAULT(), creationProperties, hashlab_H5P_DEFAULT())
         guard dataset >= 0 else { throw HDF5Error.writeFailed(file: path, path: absolutePath) }
         defer { H5Dclose(dataset) }
         guard shape.contains(0) || writeData(dataset) >= 0 else {
@@ -169,11 +174,21 @@ extension HDF5File {
             if H5Lexists(identifier, prefix, hashlab_H5P_DEFAULT()) > 0 {
                 H5Oclose(try openObject(prefix, kind: .group))
             } else {
-                let group = H5Gcreate2(identifier, prefix, hashlab_H5P_DEFAULT(), hashlab_H5P_DEFAULT(),
+                let creationProperties = untimedCreationProperties(hashlab_H5P_GROUP_CREATE())
+                defer { H5Pclose(creationProperties) }
+                let group = H5Gcreate2(identifier, prefix, hashlab_H5P_DEFAULT(), creationProperties,
                                        hashlab_H5P_DEFAULT())
                 guard group >= 0 else { throw HDF5Error.writeFailed(file: path, path: prefix) }
                 H5Gclose(group)
             }
         }
     }
+}
+
+/// Object-creation properties of `propertyClass` (file, group or dataset creation)
+/// with modification-time tracking off.
+private func untimedCreationProperties(_ propertyClass: hid_t) -> hid_t {
+    let properties = H5Pcreate(propertyClass)
+    H5Pset_obj_track_times(properties, false)
+    return properties
 }

@@ -1,6 +1,8 @@
 import Datasets
+import Foundation
 import Linalg
 import Testing
+import TestSupport
 
 /// Values at the edges of every stored type, written and read back bit for bit.
 @Suite struct HDF5RoundTripTests {
@@ -160,6 +162,22 @@ import Testing
         let parts = HDF5Library.version.split(separator: ".")
         #expect(parts.count == 3)
         #expect(parts.allSatisfy { Int($0) != nil })
+    }
+
+    @Test func theSameContentsWrittenTwiceGiveTheSameBytes() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for name in ["a.h5", "b.h5"] {
+            try HDF5File.write(to: directory.path(name)) { file in
+                try file.write(Self.twoRows(floats), to: "/group/values")
+                try file.write(["x", "y"], to: "/names")
+                try file.setAttribute("seed", "1")
+            }
+            Thread.sleep(forTimeInterval: 1.1)
+        }
+        let first = try Data(contentsOf: directory.url.appendingPathComponent("a.h5"))
+        let second = try Data(contentsOf: directory.url.appendingPathComponent("b.h5"))
+        #expect(first == second)
     }
 
     /// A 2 × n matrix whose first row is `values` and whose second row is `values`

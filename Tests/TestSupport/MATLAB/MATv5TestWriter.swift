@@ -8,30 +8,35 @@ import Foundation
 ///
 /// Subelements of at most four bytes use the small data element format, and every
 /// uncompressed element is padded to 8 bytes, as MATLAB writes them.
-struct MATv5TestWriter {
+public struct MATv5TestWriter {
     /// The byte order of the numbers in the file.
-    enum ByteOrder {
+    public enum ByteOrder {
         case littleEndian, bigEndian
     }
 
-    var byteOrder = ByteOrder.littleEndian
+    public var byteOrder = ByteOrder.littleEndian
     /// Whether each variable is wrapped in a `miCOMPRESSED` element.
-    var compressed = false
+    public var compressed = false
     /// Applied to each zlib stream before it is wrapped in its `miCOMPRESSED` element
     /// (the element's size is the edited stream's), to write damaged streams.
-    var editCompressedStream: ([UInt8]) -> [UInt8] = { $0 }
+    public var editCompressedStream: ([UInt8]) -> [UInt8] = { $0 }
+
+    public init(byteOrder: ByteOrder = .littleEndian, compressed: Bool = false) {
+        self.byteOrder = byteOrder
+        self.compressed = compressed
+    }
 
     private enum ElementType: UInt32 {
         case int8 = 1, int32 = 5, uint32 = 6, matrix = 14, compressed = 15
     }
 
     /// The file's bytes.
-    func bytes(_ variables: [MATTestVariable]) -> [UInt8] {
+    public func bytes(_ variables: [MATTestVariable]) -> [UInt8] {
         header() + variables.flatMap(topLevelElement)
     }
 
     /// Writes the file to `path`.
-    func write(_ variables: [MATTestVariable], to path: String) throws {
+    public func write(_ variables: [MATTestVariable], to path: String) throws {
         try Data(bytes(variables)).write(to: URL(fileURLWithPath: path))
     }
 

@@ -8,9 +8,9 @@ import Foundation
 /// `MATLAB_class` attribute. Logicals are uint8, chars uint16 code units, cell arrays
 /// datasets of object references to arrays in `/#refs#`, sparse arrays groups holding
 /// `data`, `ir` and `jc` with the row count in the attribute `MATLAB_sparse`.
-enum MATv73TestWriter {
+public enum MATv73TestWriter {
     /// Writes `variables` to a new file at `path`.
-    static func write(_ variables: [MATTestVariable], to path: String) {
+    public static func write(_ variables: [MATTestVariable], to path: String) {
         H5Eset_auto2(hashlab_H5E_DEFAULT(), nil, nil)
         let creation = H5Pcreate(hashlab_H5P_FILE_CREATE())
         precondition(creation >= 0 && H5Pset_userblock(creation, 512) >= 0, "cannot set the user block")
