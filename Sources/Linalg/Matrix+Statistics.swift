@@ -40,6 +40,22 @@ extension Matrix where Scalar: BLASScalar {
         return result
     }
 
+    /// Subtracts `means[j]` from every element of column `j` in place, in parallel row
+    /// blocks: ``centred(by:)`` without the copy.
+    public mutating func centre(by means: [Scalar]) {
+        precondition(means.count == columns,
+                     "centre(by:) got \(means.count) means for \(columns) columns")
+        let columns = self.columns
+        elements.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            ParallelRows.forEachBlock(rows) { _, rows in
+                for row in rows {
+                    for column in 0..<columns { output[row * columns + column] -= means[column] }
+                }
+            }
+        }
+    }
+
     /// `‖aᵢ‖² = Σⱼ aᵢⱼ²` for every row `i`, accumulated in `Scalar`.
     @inlinable
     public func rowSquaredNorms() -> [Scalar] {

@@ -25,6 +25,16 @@ struct StatisticsTests {
         #expect(centred.columnMeans().allSatisfy { abs($0) < 1e-15 })
     }
 
+    @Test("centring in place equals the copy, across several parallel row blocks")
+    func centringInPlace() {
+        var generator = SeededGenerator(seed: 62, component: "centre")
+        var data: Matrix<Float> = generator.uniformMatrix(rows: 3 * ParallelRows.blockSize + 7, columns: 5)
+        let means = data.columnMeans()
+        let copy = data.centred(by: means)
+        data.centre(by: means)
+        #expect(data == copy)
+    }
+
     @Test("row norms worked by hand")
     func rowNorms() {
         #expect(matrix.rowSquaredNorms() == [5, 45, 125])

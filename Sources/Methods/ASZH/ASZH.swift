@@ -101,9 +101,10 @@ public struct ASZH: HashingMethod {
         }
         let kernel = try KernelFeatures(data.primary, anchors: anchors, sigma: sigma, centred: true,
                                         method: Self.name, generator: &generator)
+        phase("kernel")
         let problem = ASZHProblem(phi: kernel.values, labels: data.labels, ratio: ratio, bits: bits,
                                   lambda: lambda, alpha: alpha, beta: beta, gamma: gamma, mu: mu)
-        phase("kernel")
+        phase("setup")
         var codes = SignMatrix.signs(Matrix.product(problem.phi,
                                                     generator.normalMatrix(rows: problem.phi.columns, columns: bits)))
         var projection = try problem.projection(for: codes)

@@ -15,7 +15,7 @@ struct KernelFeatures {
     /// - Throws: ``TrainingError/numerical(method:step:reason:)`` for a zero width.
     init(_ features: Matrix<Float>, anchors: Int, sigma: Double?, centred: Bool, method: String,
          generator: inout SeededGenerator) throws {
-        let mapped: Matrix<Float>
+        var mapped: Matrix<Float>
         do {
             (map, mapped) = try RBFKernelMap.fitted(training: features, anchorCount: anchors,
                                                     sigma: sigma.map { Float($0) }, generator: &generator)
@@ -23,6 +23,7 @@ struct KernelFeatures {
             throw TrainingError.numerical(method: method, step: "kernel width", reason: "\(error)")
         }
         mean = centred ? mapped.columnMeans() : [Float](repeating: 0, count: mapped.columns)
-        values = centred ? mapped.centred(by: mean) : mapped
+        if centred { mapped.centre(by: mean) }
+        values = mapped
     }
 }
