@@ -1,0 +1,52 @@
+/// One entry of a spec's `report` list: what to write from the experiment's results.
+///
+/// ```yaml
+/// report:
+///   - table: {rows: method, columns: bits, value: map}
+///   - ablation: {x: ratio, series: bits, value: map, plot: true, facet: balance}
+///   - compare: {by: ratio, baseline: "1/-1", value: map}
+/// ```
+/// Axis names are keys of ``PlannedRun/axes``; value names are metric names of
+/// ``ReportRecord/metrics``.
+public enum ReportItem: Hashable, Sendable {
+    /// Rows × columns, each cell the mean ± std over seeds of `value` (and over any
+    /// other axis left free, which the table names in a note).
+    case table(rows: String, columns: String, value: String)
+    /// Long-format CSV of every run (every axis, every metric), and, with `plot`, an
+    /// SVG of `value` against `x` with one line per `series` value (one panel per
+    /// `facet` value when given).
+    case ablation(x: String, series: String, value: String, plot: Bool, facet: String?)
+    /// Paired differences against `baseline` along axis `by`: runs matched on every
+    /// other axis (same seeds, same splits); mean difference, its standard error, the
+    /// paired t statistic, and a mark where |t| exceeds the two-sided 95% critical
+    /// value for n − 1 degrees of freedom.
+    case compare(by: String, baseline: String, value: String)
+}
+
+/// A value the paper reports for one cell, printed beside ours.
+public struct PaperValue: Hashable, Sendable {
+    /// Axis name → value, e.g. `["method": "aszh", "bits": "32"]`.
+    public var cell: [String: String]
+    /// The metric, e.g. `map`.
+    public var metric: String
+    public var value: Double
+
+    public init(cell: [String: String], metric: String, value: Double) {
+        self.cell = cell
+        self.metric = metric
+        self.value = value
+    }
+}
+
+/// One finished run as reports see it: its axes and its named metrics.
+public struct ReportRecord: Hashable, Sendable {
+    public var axes: [String: String]
+    /// Metric name → value: `map` (tie-aware), `map_index_order`, `map@K`,
+    /// `precision@K`, `recall@K` for each cutoff K, `precision@r2`.
+    public var metrics: [String: Double]
+
+    public init(axes: [String: String], metrics: [String: Double]) {
+        self.axes = axes
+        self.metrics = metrics
+    }
+}
