@@ -14,7 +14,7 @@ struct RunOne: ParsableCommand {
             """)
 
     @Option(help: "Dataset name (in datasets/data) or path to an .h5 file.")
-    var dataset: String
+    var dataset: String?
 
     @Option(name: .customLong("protocol"), help: "zero-shot or cross-modal.")
     var protocolKind: String = "zero-shot"
@@ -38,10 +38,10 @@ struct RunOne: ParsableCommand {
     var storedSplit: String?
 
     @Option(help: "Method name (see hashlab methods).")
-    var method: String
+    var method: String?
 
     @Option(help: "Code length in bits.")
-    var bits: Int
+    var bits: Int?
 
     @Option(help: "Seed of the split and of the method.")
     var seed: UInt64 = 0
@@ -58,9 +58,21 @@ struct RunOne: ParsableCommand {
     @Option(help: "Write the result as JSON to this file.")
     var out: String?
 
+    @Option(help: "Worker mode (hashlab run): a planned run as JSON, computed into --store.")
+    var planned: String?
+
+    @Option(help: "Worker mode: the result store (results/runs).")
+    var store: String?
+
     @OptionGroup var options: RootOption
 
     func run() throws {
+        if let planned {
+            return try runPlanned(planned)
+        }
+        guard let dataset, let method, let bits else {
+            throw ValidationError("run-one needs --dataset, --method and --bits (or --planned with --store)")
+        }
         try reportingErrors {
             let run = try SingleRun(
                 dataset: dataset, retrievalProtocol: try retrievalProtocol(), method: method,

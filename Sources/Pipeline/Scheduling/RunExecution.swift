@@ -1,0 +1,60 @@
+import Datasets
+import Foundation
+
+/// Computes one planned run into the store — what a `hashlab run-one --planned` worker
+/// does: resolve the dataset and its hash, take the run's lock, and unless the run is
+/// already done (another process may have finished it while this one waited), execute
+/// it and write its file: `ok` with the result, or `failed` with the error. Either way
+/// the file carries the provenance; it is written atomically once the run has ended.
+public struct RunExecution {
+    public let store: RunStore
+    public let catalog: DatasetCatalog
+    public let fingerprint: DatasetFingerprint
+
+    public init(store: RunStore, catalog: DatasetCatalog, fingerprint: DatasetFingerprint = DatasetFingerprint()) {
+        self.store = store
+        self.catalog = catalog
+        self.fingerprint = fingerprint
+    }
+
+    /// The run's id (its dataset resolved through the catalog and hashed).
+    ///
+    /// - Throws: ``CatalogError`` when the dataset is not present, or
+    ///   ``DatasetSourceError`` when it cannot be read.
+    public func id(of run: PlannedRun) throws -> (id: String, datasetSHA256: String) {
+        let sha = try fingerprint.sha256(of: try catalog.resolve(run.configuration.dataset))
+        return (RunID.make(configuration: run.configuration, cutoffs: run.cutoffs, datasetSHA256: sha), sha)
+    }
+
+    /// Executes `run` unless done; returns its stored file.
+    ///
+    /// - Throws: only when the store cannot be written or locked, or the dataset cannot
+    ///   be hashed; a failing run is recorded, not thrown.
+    @discardableResult
+    public func execute(_ run: PlannedRun, log: (String) -> Void) throws -> StoredRun {
+        let (id, sha) = try self.id(of: run)
+        let lock = try RunLock(store: store, id: id)
+        defer { lock.release() }
+        if store.isDone(id, run), let stored = store.load(id) {
+            log("run \(id) is already done")
+            return stored
+        }
+        let started = Date()
+        let configuration = run.configuration
+        var stored: StoredRun
+        do {
+            let single = try SingleRun(dataset: configuration.dataset, retrievalProtocol: configuration.retrievalProtocol,
+                                       method: configuration.method, parameters: configuration.parameters,
+                                       bits: configuration.bits, modality: configuration.modality,
+                                       seed: configuration.seed, cutoffs: run.cutoffs)
+            let result = try single.execute(catalog: catalog, log: log)
+            stored = StoredRun(id: id, run: run, datasetSHA256: sha, status: .ok, error: nil, result: result,
+                               provenance: .capture(root: catalog.root, started: started))
+        } catch {
+            stored = StoredRun(id: id, run: run, datasetSHA256: sha, status: .failed, error: "\(error)", result: nil,
+                               provenance: .capture(root: catalog.root, started: started))
+        }
+        try store.write(stored)
+        return stored
+    }
+}

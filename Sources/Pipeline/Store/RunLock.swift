@@ -1,0 +1,44 @@
+import Foundation
+
+/// An exclusive lock on one run (`<store>/<id>.lock`, `flock`), held by the process
+/// computing it, so two `hashlab run` on the same store never compute the same run at
+/// once: the second waits for the first and then finds the run done. The kernel drops
+/// the lock when its holder exits, even by SIGKILL, so a stale lock file never blocks.
+public final class RunLock {
+    private let descriptor: Int32
+    public let path: String
+
+    /// Takes the lock on run `id` in `store`, waiting while another process holds it.
+    ///
+    /// - Throws: ``RunLockError`` when the lock file cannot be opened.
+    public init(store: RunStore, id: String) throws {
+        try FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
+        path = (store.directory as NSString).appendingPathComponent("\(id).lock")
+        descriptor = open(path, O_RDWR | O_CREAT, 0o644)
+        guard descriptor >= 0 else { throw RunLockError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw RunLockError.cannotOpen(path: path, reason: reason)
+            }
+        }
+    }
+
+    /// Releases the lock (also done when the process exits).
+    public func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+/// A run lock that cannot be taken.
+public enum RunLockError: Error, Equatable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason): return "cannot lock \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Datasets
+import Foundation
+
+/// The result store: one JSON file per run in `directory` (`results/runs`), named by
+/// run id, written atomically (temporary file, fsync, rename), so a crash leaves either
+/// the previous file or the complete new one. A run is done only when its file parses,
+/// says `ok`, and holds the same configuration and cutoffs as the planned run (a file
+/// that does not parse counts as missing and is redone).
+public struct RunStore: Sendable {
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// The store of the project at `root`: `root/results/runs`.
+    public init(root: String) {
+        self.init(directory: (root as NSString).appendingPathComponent("results/runs"))
+    }
+
+    public func path(_ id: String) -> String {
+        (directory as NSString).appendingPathComponent("\(id).json")
+    }
+
+    /// The stored run `id`, or nil when absent or unreadable.
+    public func load(_ id: String) -> StoredRun? {
+        guard let data = FileManager.default.contents(atPath: path(id)) else { return nil }
+        return try? JSONDecoder().decode(StoredRun.self, from: data)
+    }
+
+    /// Whether `run` (with id `id`) has a valid, successful result in the store.
+    public func isDone(_ id: String, _ run: PlannedRun) -> Bool {
+        guard let stored = load(id) else { return false }
+        return stored.status == .ok && stored.result != nil && stored.id == id
+            && stored.run.configuration == run.configuration && stored.run.cutoffs == run.cutoffs
+    }
+
+    /// Writes `stored` atomically.
+    ///
+    /// - Throws: ``HDF5Error/fileWriteFailed(file:reason:)`` (the atomic-write error),
+    ///   or a file-system error creating the directory.
+    public func write(_ stored: StoredRun) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try writeAtomically(try stored.json(), to: path(stored.id))
+    }
+}
