@@ -1,0 +1,53 @@
+import Foundation
+
+/// Progress of a sweep on standard output: on a terminal, one line redrawn in place
+/// (a bar, done / total, failures, elapsed time and an ETA from the mean time per
+/// finished run and the number of workers); otherwise one plain line per finished run,
+/// which logs and CI read well.
+public final class ProgressReporter {
+    public let total: Int
+    public let jobs: Int
+    public let interactive: Bool
+    private let started = Date()
+    private var finished = 0
+    private var failed = 0
+    private var runSeconds = 0.0
+
+    public init(total: Int, jobs: Int, interactive: Bool = isatty(STDOUT_FILENO) != 0) {
+        self.total = total
+        self.jobs = max(1, jobs)
+        self.interactive = interactive
+    }
+
+    /// Records one finished run and prints.
+    public func record(_ outcome: LocalScheduler.Outcome) {
+        finished += 1
+        runSeconds += outcome.seconds
+        if outcome.failure != nil { failed += 1 }
+        if interactive {
+            let width = 30
+            let filled = total == 0 ? width : width * finished / total
+            let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            print("\r[\(bar)] \(finished)/\(total) done, \(failed) failed, \(Self.duration(elapsed)) elapsed, ETA \(eta)",
+                  terminator: finished == total ? "\n" : "")
+            fflush(nil)
+        } else {
+            let status = outcome.failure == nil ? "ok    " : "FAILED"
+            let value = outcome.stored?.result.map { String(format: " map=%.4f", $0.metrics.map.tieAware) } ?? ""
+            print("[\(finished)/\(total)] \(status) \(outcome.run.label)\(value) (\(String(format: "%.1f", outcome.seconds)) s)")
+        }
+    }
+
+    private var elapsed: Double { Date().timeIntervalSince(started) }
+
+    private var eta: String {
+        guard finished > 0 else { return "?" }
+        return Self.duration(runSeconds / Double(finished) * Double(total - finished) / Double(jobs))
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        return whole >= 3600 ? "\(whole / 3600)h\(whole % 3600 / 60)m"
+            : whole >= 60 ? "\(whole / 60)m\(whole % 60)s" : "\(whole)s"
+    }
+}

@@ -1,0 +1,98 @@
+import Datasets
+import Foundation
+import Linalg
+import Methods
+import Pipeline
+import Testing
+import TestSupport
+
+/// Run ids, the store and run execution on a tiny dataset.
+@Suite struct RunStoreTests {
+    /// A project root with a 4-cluster dataset `clusters` in datasets/data.
+    static func root() throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.path("datasets/data"), withIntermediateDirectories: true)
+        try SingleRunTests.writeDataset(directory.path("datasets/data/clusters.h5"))
+        return directory
+    }
+
+    static func planned(seed: UInt64 = 1, unseen: [String] = ["c", "d"], parameters: [String: String] = [:])
+        throws -> PlannedRun {
+        let single = try SingleRun(dataset: "clusters",
+                                   retrievalProtocol: .zeroShot(ZeroShotProtocol(unseen: .classes(unseen), queries: 10)),
+                                   method: "itq", parameters: parameters, bits: 4, modality: "x", seed: seed)
+        return PlannedRun(configuration: single.configuration, cutoffs: single.cutoffs,
+                          axes: ["method": "itq", "bits": "4", "seed": "\(seed)"])
+    }
+
+    @Test func idsAreStableAndSensitive() throws {
+        let run = try Self.planned()
+        let id = RunID.make(configuration: run.configuration, cutoffs: run.cutoffs, datasetSHA256: "aa")
+        #expect(id.count == 64)
+        #expect(id == RunID.make(configuration: run.configuration, cutoffs: run.cutoffs, datasetSHA256: "aa"))
+        #expect(id != RunID.make(configuration: run.configuration, cutoffs: run.cutoffs, datasetSHA256: "ab"))
+        #expect(id != RunID.make(configuration: run.configuration, cutoffs: [100], datasetSHA256: "aa"))
+        let otherSeed = try Self.planned(seed: 2)
+        #expect(id != RunID.make(configuration: otherSeed.configuration, cutoffs: run.cutoffs, datasetSHA256: "aa"))
+        // A changed default is a changed configuration (defaults are filled in): ITQ's
+        // 50 iterations given explicitly is the same run, 49 is another.
+        let explicit = try Self.planned(parameters: ["iterations": "50"])
+        let changed = try Self.planned(parameters: ["iterations": "49"])
+        #expect(id == RunID.make(configuration: explicit.configuration, cutoffs: run.cutoffs, datasetSHA256: "aa"))
+        #expect(id != RunID.make(configuration: changed.configuration, cutoffs: run.cutoffs, datasetSHA256: "aa"))
+        // The report axes only label a run.
+        var relabelled = run
+        relabelled.axes["note"] = "x"
+        #expect(id == RunID.make(configuration: relabelled.configuration, cutoffs: relabelled.cutoffs, datasetSHA256: "aa"))
+    }
+
+    @Test func executionStoresOnceAndRecordsFailures() throws {
+        let root = try Self.root()
+        defer { root.remove() }
+        let store = RunStore(root: root.url.path)
+        let execution = RunExecution(store: store, catalog: DatasetCatalog(root: root.url.path))
+        let run = try Self.planned()
+        let (id, sha) = try execution.id(of: run)
+        #expect(sha == (try FileDigest.sha256(of: root.path("datasets/data/clusters.h5"))))
+        #expect(!store.isDone(id, run))
+        let first = try execution.execute(run) { _ in }
+        #expect(first.status == .ok && first.id == id)
+        #expect(store.isDone(id, run))
+        #expect(first.provenance.hashlabVersion == RuntimeVersions.hashlab)
+        #expect(first.provenance.cores == ProcessInfo.processInfo.activeProcessorCount)
+        var messages: [String] = []
+        let second = try execution.execute(run) { messages.append($0) }
+        #expect(second.provenance.started == first.provenance.started, "a done run is not recomputed")
+        #expect(messages == ["run \(id) is already done"])
+
+        let failing = try Self.planned(unseen: ["c", "zebra"])
+        let failed = try execution.execute(failing) { _ in }
+        #expect(failed.status == .failed && failed.result == nil)
+        #expect(failed.error?.contains("zebra") == true)
+        #expect(!store.isDone(failed.id, failing))
+    }
+
+    @Test func aDamagedFileIsNotDoneAndLeftoversAreIgnored() throws {
+        let root = try Self.root()
+        defer { root.remove() }
+        let store = RunStore(root: root.url.path)
+        let execution = RunExecution(store: store, catalog: DatasetCatalog(root: root.url.path))
+        let run = try Self.planned()
+        let stored = try execution.execute(run) { _ in }
+        // A crash mid-write leaves a temporary file beside the complete old one.
+        let leftover = store.directory + "/.\(stored.id).json.tmp-crash"
+        FileManager.default.createFile(atPath: leftover, contents: Data("{\"id\": \"trunc".utf8))
+        #expect(store.isDone(stored.id, run))
+        // A truncated result file (not written by the store) does not count as done.
+        let data = try Data(contentsOf: URL(fileURLWithPath: store.path(stored.id)))
+        try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: store.path(stored.id)))
+        #expect(store.load(stored.id) == nil)
+        #expect(!store.isDone(stored.id, run))
+        let redone = try execution.execute(run) { _ in }
+        #expect(redone.status == .ok && store.isDone(stored.id, run))
+        // The same run under another configuration in the file is not done either.
+        var other = run
+        other.configuration.seed = 9
+        #expect(!store.isDone(stored.id, other))
+    }
+}
