@@ -37,7 +37,10 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "Methods", dependencies: ["HashCore", "Linalg"]),
-        .target(name: "Pipeline", dependencies: ["Datasets", "Methods", "HashCore", "Linalg"]),
+        .target(name: "Pipeline", dependencies: [
+            "Datasets", "Methods", "HashCore", "Linalg",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .executableTarget(name: "hashlab", dependencies: [
             "Pipeline", "Methods", "Datasets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
