@@ -51,25 +51,29 @@ extension ExperimentSpec {
 
     /// Checks the modality, the unseen classes and the stored splits against `dataset`.
     private func check(against dataset: Dataset) throws {
-        func requireName(_ name: String, among known: [String], at location: SpecLocation, what: String) throws {
+        func requireName(_ name: String, among known: [String], at location: SpecLocation, what: String,
+                         plural: String) throws {
             guard known.contains(name) else {
                 throw SpecError.invalidValue(location, reason: "\(dataset.name) has no \(what) \"\(name)\""
                                              + NearestName.hint(for: name, among: known)
-                                             + "; its \(what)s: \(known.joined(separator: ", "))")
+                                             + "; its \(plural): \(known.isEmpty ? "none" : known.joined(separator: ", "))")
             }
         }
         if let modality, let modalityLocation {
-            try requireName(modality, among: dataset.modalities.map(\.name), at: modalityLocation, what: "modality")
+            try requireName(modality, among: dataset.modalities.map(\.name), at: modalityLocation, what: "modality",
+                            plural: "modalities")
         }
         for axis in protocolAxes {
             for value in axis.values {
                 switch axis.name {
                 case "unseen":
                     for name in SweepAxis.classNames(value.text) {
-                        try requireName(name, among: dataset.classes, at: value.location, what: "class")
+                        try requireName(name, among: dataset.classes, at: value.location, what: "class",
+                                        plural: "classes")
                     }
                 case "unseen_split", "stored_split":
-                    try requireName(value.text, among: dataset.splits.map(\.name), at: value.location, what: "split")
+                    try requireName(value.text, among: dataset.splits.map(\.name), at: value.location, what: "split",
+                                    plural: "splits")
                 default:
                     break
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import TestSupport
 
 /// A project root in a fresh temporary folder for one spec test: spec files written
@@ -31,5 +32,23 @@ struct SpecFixture {
 
     func remove() {
         directory.remove()
+    }
+}
+
+extension SpecFixture {
+    /// The error that loading, then planning, `yaml` (written as `spec.yaml`) throws.
+    func error(_ yaml: String) throws -> SpecError? {
+        let path = try write("spec.yaml", yaml)
+        do {
+            _ = try ExperimentSpec.load(path: path).plannedRuns(root: root)
+            return nil
+        } catch let error as SpecError {
+            return error
+        }
+    }
+
+    /// A location in `spec.yaml`.
+    func at(_ line: Int, _ key: String) -> SpecLocation {
+        SpecLocation(file: directory.path("spec.yaml"), line: line, key: key)
     }
 }
