@@ -25,7 +25,6 @@ struct AxisValue: Hashable, Sendable {
 struct SweepAxis: Hashable, Sendable {
     /// The axis name in ``PlannedRun/axes`` (`seed` for the `seeds` key).
     let name: String
-    let location: SpecLocation
     let values: [AxisValue]
     let isSwept: Bool
 
@@ -37,7 +36,6 @@ struct SweepAxis: Hashable, Sendable {
         let elements = try node.elementsOrSelf()
         guard !elements.isEmpty else { throw SpecError.invalidValue(node.location, reason: "needs at least one value") }
         self.name = name
-        location = node.location
         values = try elements.map { AxisValue(text: try $0.text(), location: $0.location) }
         isSwept = node.isSequence
     }
@@ -55,7 +53,6 @@ struct SweepAxis: Hashable, Sendable {
             throw SpecError.wrongType(flat.location, expected: "a list of class names, as the other sets")
         }
         self.name = name
-        location = node.location
         isSwept = sets.contains(where: \.isSequence)
         values = try (isSwept ? sets : [node]).map { set in
             let names: [String]
