@@ -7,7 +7,7 @@ import Testing
 /// A planned run's configuration is the one ``SingleRun`` builds and records: every
 /// parameter resolved with its default, the dataset's first modality when the spec
 /// names none.
-@Suite struct PlannedRunConfigurationTests {
+@Suite struct SpecConfigurationTests {
     static let spec = """
         experiment: configuration
         dataset: clusters
