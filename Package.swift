@@ -38,7 +38,9 @@ let package = Package(
         ]),
         .target(name: "Methods", dependencies: ["HashCore", "Linalg"]),
         .target(name: "Pipeline", dependencies: [
-            "Datasets", "Methods", "HashCore", "Linalg", .product(name: "Crypto", package: "swift-crypto"),
+            "Datasets", "Methods", "HashCore", "Linalg",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "hashlab", dependencies: [
             "Pipeline", "Methods", "Datasets",

@@ -28,8 +28,8 @@ struct RunOne: ParsableCommand {
     @Option(help: "Number of queries (zero-shot: sampled from unseen items; cross-modal: sampled from all).")
     var queries: Int?
 
-    @Option(help: "Zero-shot database: rest, unseen, seen or all.")
-    var database: String = "rest"
+    @Option(help: "Zero-shot database: rest (default), unseen, seen or all.")
+    var database: String?
 
     @Option(help: "Cap on training items (zero-shot: sample of the seen items; cross-modal: first of the database).")
     var training: Int?
@@ -88,28 +88,17 @@ struct RunOne: ParsableCommand {
         }
     }
 
+    /// The protocol the options describe, built by ``ProtocolSettings`` (a spec's
+    /// `protocol:` goes through the same place).
     func retrievalProtocol() throws -> RetrievalProtocol {
-        switch protocolKind {
-        case "zero-shot":
-            let unseenClasses: ZeroShotProtocol.Unseen
-            switch (unseen, unseenSplit) {
-            case let (list?, nil):
-                unseenClasses = .classes(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            case let (nil, split?):
-                unseenClasses = .split(split)
-            default:
-                throw ValidationError("zero-shot needs exactly one of --unseen and --unseen-split")
-            }
-            guard let databaseChoice = ZeroShotProtocol.Database(rawValue: database) else {
-                throw ValidationError("--database must be one of rest, unseen, seen, all")
-            }
-            return .zeroShot(ZeroShotProtocol(unseen: unseenClasses, queries: queries ?? 100, database: databaseChoice,
-                                              trainingLimit: training))
-        case "cross-modal":
-            return .crossModal(CrossModalProtocol(queries: queries ?? 2000, training: training ?? (storedSplit == nil ? 10000 : nil),
-                                                  storedSplit: storedSplit))
-        default:
-            throw ValidationError("--protocol must be zero-shot or cross-modal, not \"\(protocolKind)\"")
+        let settings = ProtocolSettings(
+            kind: protocolKind, unseen: unseen.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+            unseenSplit: unseenSplit, queries: queries, database: database, training: training, storedSplit: storedSplit)
+        do {
+            return try settings.retrievalProtocol()
+        } catch let ProtocolError.invalidParameter(name, reason) {
+            let option = name == "kind" ? "protocol" : name.replacingOccurrences(of: "_", with: "-")
+            throw ValidationError("--\(option): \(reason)")
         }
     }
 

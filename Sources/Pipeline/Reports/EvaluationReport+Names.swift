@@ -12,3 +12,11 @@ extension EvaluationReport {
         return values
     }
 }
+
+extension EvaluationReport {
+    /// Every name ``namedValues`` holds for a report with these cutoffs.
+    public static func metricNames(cutoffs: [Int]) -> [String] {
+        ["map", "map_index_order"] + cutoffs.flatMap { ["map@\($0)", "precision@\($0)", "recall@\($0)"] }
+            + ["precision@r2"]
+    }
+}

@@ -1,0 +1,91 @@
+import Datasets
+import HashCore
+
+/// A retrieval protocol as a person writes it — with `hashlab run-one`'s options or in
+/// a spec's `protocol:` mapping — before it is checked: the one place where protocol
+/// settings get their defaults and their consistency checks.
+///
+/// Defaults: `kind` zero-shot; queries 100 (zero-shot) or 2,000 (cross-modal);
+/// database `rest`; cross-modal training 10,000 unless a stored split is used.
+public struct ProtocolSettings: Hashable, Sendable {
+    /// The settings' names as specs write them; errors name settings by these.
+    public static let keys = ["kind", "unseen", "unseen_split", "queries", "database", "training", "stored_split"]
+
+    /// `zero-shot` or `cross-modal`.
+    public var kind: String
+    /// Zero-shot: the unseen classes' names.
+    public var unseen: [String]?
+    /// Zero-shot: take the unseen classes from this stored split's `test_unseen` part.
+    public var unseenSplit: String?
+    /// The number of queries.
+    public var queries: Int?
+    /// Zero-shot: which items form the database (`rest`, `unseen`, `seen`, `all`).
+    public var database: String?
+    /// A cap on the training items.
+    public var training: Int?
+    /// Cross-modal: this stored split's train/test parts instead of a sample.
+    public var storedSplit: String?
+
+    public init(kind: String = "zero-shot", unseen: [String]? = nil, unseenSplit: String? = nil, queries: Int? = nil,
+                database: String? = nil, training: Int? = nil, storedSplit: String? = nil) {
+        self.kind = kind
+        self.unseen = unseen
+        self.unseenSplit = unseenSplit
+        self.queries = queries
+        self.database = database
+        self.training = training
+        self.storedSplit = storedSplit
+    }
+
+    /// The protocol these settings describe, defaults filled in.
+    ///
+    /// - Throws: ``Datasets/ProtocolError/invalidParameter(name:reason:)`` naming the
+    ///   offending setting by its key in ``keys``: an unknown kind or database, a
+    ///   count that is not positive, zero-shot without exactly one of `unseen` and
+    ///   `unseen_split`, or a setting the kind does not take.
+    public func retrievalProtocol() throws -> RetrievalProtocol {
+        func invalid(_ name: String, _ reason: String) -> ProtocolError {
+            .invalidParameter(name: name, reason: reason)
+        }
+        for (name, count) in [("queries", queries), ("training", training)] {
+            if let count, count <= 0 { throw invalid(name, "must be positive, not \(count)") }
+        }
+        switch kind {
+        case "zero-shot":
+            if storedSplit != nil { throw invalid("stored_split", "applies to cross-modal protocols only") }
+            let unseenClasses: ZeroShotProtocol.Unseen
+            switch (unseen, unseenSplit) {
+            case let (names?, nil):
+                guard !names.isEmpty else { throw invalid("unseen", "names no class") }
+                unseenClasses = .classes(names)
+            case let (nil, split?):
+                unseenClasses = .split(split)
+            case (nil, nil):
+                throw invalid("unseen", "zero-shot needs the unseen classes or an unseen_split")
+            case (_?, _?):
+                throw invalid("unseen_split", "give the unseen classes or an unseen_split, not both")
+            }
+            let choices = ZeroShotProtocol.Database.allCases.map(\.rawValue)
+            let databaseChoice = try database.map { text in
+                guard let choice = ZeroShotProtocol.Database(rawValue: text) else {
+                    throw invalid("database", "must be one of \(choices.joined(separator: ", ")), not \"\(text)\""
+                                  + NearestName.hint(for: text, among: choices))
+                }
+                return choice
+            } ?? .rest
+            return .zeroShot(ZeroShotProtocol(unseen: unseenClasses, queries: queries ?? 100, database: databaseChoice,
+                                              trainingLimit: training))
+        case "cross-modal":
+            for (name, isGiven) in [("unseen", unseen != nil), ("unseen_split", unseenSplit != nil),
+                                    ("database", database != nil)] where isGiven {
+                throw invalid(name, "applies to zero-shot protocols only")
+            }
+            return .crossModal(CrossModalProtocol(queries: queries ?? 2000,
+                                                  training: training ?? (storedSplit == nil ? 10000 : nil),
+                                                  storedSplit: storedSplit))
+        default:
+            let kinds = ["zero-shot", "cross-modal"]
+            throw invalid("kind", "must be zero-shot or cross-modal, not \"\(kind)\"" + NearestName.hint(for: kind, among: kinds))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Datasets
+
+/// One point of a spec's sweep before the dataset is opened: the method with the
+/// parameters the spec gives it, the protocol, the code length, the seed and the
+/// run's axes.
+struct ExpandedRun: Sendable {
+    let method: String
+    /// Where the method's name is written, for errors its parameters raise.
+    let methodLocation: SpecLocation
+    let retrievalProtocol: RetrievalProtocol
+    /// Parameter name → text as written (defaults are filled in when planned).
+    let parameters: [String: String]
+    let bits: Int
+    let seed: UInt64
+    /// `method`, `bits`, `seed`, every given parameter and every swept protocol setting.
+    let axes: [String: String]
+
+    /// The run at `point` of `entry`'s sweep.
+    ///
+    /// - Throws: ``SpecError/invalidValue(_:reason:)`` for protocol settings that do
+    ///   not fit together (at the offending value, or at `protocolLocation` for a
+    ///   missing one); the errors of ``AxisValue/integer(in:)``.
+    init(entry: MethodEntry, point: [String: AxisValue], protocolAxes: [SweepAxis],
+         protocolLocation: SpecLocation) throws {
+        var settings = ProtocolSettings()
+        for axis in protocolAxes {
+            let value = point[axis.name]!
+            switch axis.name {
+            case "kind": settings.kind = value.text
+            case "unseen": settings.unseen = SweepAxis.classNames(value.text)
+            case "unseen_split": settings.unseenSplit = value.text
+            case "queries": settings.queries = try value.integer(in: Int.min...Int.max)
+            case "database": settings.database = value.text
+            case "training": settings.training = try value.integer(in: Int.min...Int.max)
+            default: settings.storedSplit = value.text
+            }
+        }
+        do {
+            retrievalProtocol = try settings.retrievalProtocol()
+        } catch let ProtocolError.invalidParameter(name, reason) {
+            var location = protocolLocation
+            location.key = "protocol.\(name)"
+            throw SpecError.invalidValue(point[name]?.location ?? location, reason: reason)
+        }
+        method = entry.name
+        methodLocation = entry.location
+        bits = try point["bits"]!.integer(in: 1...4096)
+        seed = UInt64(try point["seed"]!.integer(in: 0...Int.max))
+        parameters = Dictionary(uniqueKeysWithValues: entry.parameters.map { ($0.name, point[$0.name]!.text) })
+        var axes = parameters.merging(["method": method, "bits": "\(bits)", "seed": "\(seed)"]) { $1 }
+        for axis in protocolAxes where axis.isSwept {
+            axes[axis.name] = point[axis.name]!.text
+        }
+        self.axes = axes
+    }
+}

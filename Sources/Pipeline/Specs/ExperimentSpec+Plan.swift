@@ -1,0 +1,83 @@
+import Datasets
+import HashCore
+import Methods
+
+extension ExperimentSpec {
+    /// The spec's runs, each with the configuration ``SingleRun`` builds for it
+    /// (parameters resolved, defaults filled in, the modality chosen), in order:
+    /// method entries as written; within an entry the protocol settings, then `bits`,
+    /// then the parameters, then `seeds`, the last varying fastest.
+    ///
+    /// Opens the dataset (by name under `root`, or by path) once to check it is
+    /// present, to take its first modality when the spec names none, and to check
+    /// the modality, unseen classes and stored splits the spec names.
+    ///
+    /// - Throws: ``SpecError``: ``SpecError/dataset(_:_:)`` for a dataset that is
+    ///   unknown or not built (with the command that builds it),
+    ///   ``SpecError/unreadableDataset(_:reason:)``, ``SpecError/invalidValue(_:reason:)``
+    ///   for names the dataset lacks, ``SpecError/parameter(_:_:)``.
+    public func plannedRuns(root: String = ".") throws -> [PlannedRun] {
+        let contents = try openDataset(root: root)
+        try check(against: contents)
+        let modality = modality ?? contents.modalities.first?.name
+        return try runs.map { run in
+            let single: SingleRun
+            do {
+                single = try SingleRun(dataset: dataset, retrievalProtocol: run.retrievalProtocol, method: run.method,
+                                       parameters: run.parameters, bits: run.bits, modality: modality, seed: run.seed,
+                                       cutoffs: cutoffs)
+            } catch let error as ParameterError {
+                throw SpecError.parameter(run.methodLocation, error)
+            }
+            return PlannedRun(configuration: single.configuration, cutoffs: single.cutoffs, axes: run.axes)
+        }
+    }
+
+    private func openDataset(root: String) throws -> Dataset {
+        let path: String
+        do {
+            path = try DatasetCatalog(root: root).resolve(dataset)
+        } catch let error as CatalogError {
+            throw SpecError.dataset(datasetLocation, error)
+        } catch {
+            throw SpecError.unreadableDataset(datasetLocation, reason: "\(error)")
+        }
+        do {
+            return try Dataset(path: path)
+        } catch {
+            throw SpecError.unreadableDataset(datasetLocation, reason: "\(error)")
+        }
+    }
+
+    /// Checks the modality, the unseen classes and the stored splits against `dataset`.
+    private func check(against dataset: Dataset) throws {
+        func requireName(_ name: String, among known: [String], at location: SpecLocation, what: String,
+                         plural: String) throws {
+            guard known.contains(name) else {
+                throw SpecError.invalidValue(location, reason: "\(dataset.name) has no \(what) \"\(name)\""
+                                             + NearestName.hint(for: name, among: known)
+                                             + "; its \(plural): \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+            }
+        }
+        if let modality, let modalityLocation {
+            try requireName(modality, among: dataset.modalities.map(\.name), at: modalityLocation, what: "modality",
+                            plural: "modalities")
+        }
+        for axis in protocolAxes {
+            for value in axis.values {
+                switch axis.name {
+                case "unseen":
+                    for name in SweepAxis.classNames(value.text) {
+                        try requireName(name, among: dataset.classes, at: value.location, what: "class",
+                                        plural: "classes")
+                    }
+                case "unseen_split", "stored_split":
+                    try requireName(value.text, among: dataset.splits.map(\.name), at: value.location, what: "split",
+                                    plural: "splits")
+                default:
+                    break
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// An experiment as a researcher writes it in `experiments/NAME.yaml`: a dataset, a
+/// protocol, methods with parameters, code lengths and seeds — any list among
+/// `bits`, `seeds`, the protocol's values or a method's `params` is swept — plus the
+/// metrics, report items and the paper's values to print beside ours.
+///
+/// ```yaml
+/// experiment: aszh-ratio
+/// dataset: mfeat
+/// protocol: {kind: zero-shot, unseen: [[8, 9], [3, 5]], queries: 200}
+/// bits: [16, 32, 64]
+/// seeds: [1, 2, 3]
+/// methods:
+///   - method: aszh
+///     params: {ratio: ["1/-5", "5/-1"], lambda: [1e-2, 1e-3]}
+///     zip: [ratio, lambda]
+///   - method: lsh
+/// report:
+///   - table: {rows: method, columns: bits, value: map}
+/// extends: base.yaml
+/// ```
+///
+/// Loading checks everything that does not need the dataset; ``plannedRuns(root:)``
+/// opens the dataset and checks the rest.
+public struct ExperimentSpec: Sendable {
+    /// The experiment's name (`experiment:`).
+    public let name: String
+    public let description: String
+    /// The dataset's name or path, as written.
+    public let dataset: String
+    /// The spec file's path, as given to ``load(path:)``.
+    public let file: String
+    /// The modality to hash; `nil` means the dataset's first.
+    public let modality: String?
+    /// K for mAP@K, precision@K, recall@K; default 100 and 1,000.
+    public let cutoffs: [Int]
+    /// The metric names the report shows; default `map`.
+    public let metrics: [String]
+    public let report: [ReportItem]
+    public let paper: [PaperValue]
+
+    let datasetLocation: SpecLocation
+    let modalityLocation: SpecLocation?
+    /// Every protocol setting the spec gives, in ``ProtocolSettings/keys`` order.
+    let protocolAxes: [SweepAxis]
+    /// The runs in order: method entries in order, then each entry's sweep.
+    let runs: [ExpandedRun]
+
+    /// The required top-level keys.
+    static let requiredKeys = ["experiment", "dataset", "methods", "bits", "seeds"]
+
+    /// Reads and checks the spec at `path`, following `extends`.
+    ///
+    /// - Throws: ``SpecError`` naming file, line and key.
+    public static func load(path: String) throws -> ExperimentSpec {
+        try ExperimentSpec(document: SpecDocument(path: path), file: path)
+    }
+
+    private init(document: SpecDocument, file: String) throws {
+        let rootLocation = document.root.location
+        var fields: [String: SpecNode] = [:]
+        for key in Self.requiredKeys {
+            guard let node = document.entries[key] else {
+                throw SpecError.missingKey(SpecLocation(file: rootLocation.file, line: rootLocation.line, key: key))
+            }
+            fields[key] = node
+        }
+        let optional = document.entries
+        self.file = file
+        name = try fields["experiment"]!.text("a name")
+        description = try optional["description"]?.text("text") ?? ""
+        dataset = try fields["dataset"]!.text("a dataset name or path")
+        datasetLocation = fields["dataset"]!.location
+        modality = try optional["modality"]?.text("a modality name")
+        modalityLocation = optional["modality"]?.location
+        cutoffs = try optional["cutoffs"]?.elementsOrSelf().map { try $0.integer(in: 1...Int.max) } ?? [100, 1000]
+
+        let protocolAxes = try ProtocolSettings.keys.compactMap { key in
+            try document.protocolEntries[key].map { node in
+                key == "unseen" ? try SweepAxis(classSetsNamed: key, node: node) : try SweepAxis(name: key, node: node)
+            }
+        }
+        self.protocolAxes = protocolAxes
+        let protocolLocation = document.protocolNode?.location
+            ?? SpecLocation(file: rootLocation.file, line: rootLocation.line, key: "protocol")
+        let bits = try SweepAxis(name: "bits", node: fields["bits"]!)
+        let seeds = try SweepAxis(name: "seed", node: fields["seeds"]!)
+        let entries = try fields["methods"]!.elements()
+        guard !entries.isEmpty else {
+            throw SpecError.invalidValue(fields["methods"]!.location, reason: "needs at least one method")
+        }
+        let runs = try entries.flatMap { node in
+            let entry = try MethodEntry(node)
+            let axes = protocolAxes + [bits] + entry.parameters + [seeds]
+            return try Sweep(axes: axes, zip: entry.zipGroups).points.map { point in
+                try ExpandedRun(entry: entry, point: point, protocolAxes: protocolAxes,
+                                protocolLocation: protocolLocation)
+            }
+        }
+
+        self.runs = runs
+        let vocabulary = SpecVocabulary(runs: runs, metricNames: EvaluationReport.metricNames(cutoffs: cutoffs))
+        metrics = try optional["metrics"]?.elementsOrSelf().map(vocabulary.metric) ?? ["map"]
+        report = try optional["report"]?.elements().map(vocabulary.reportItem) ?? []
+        paper = try optional["paper"]?.elements().map(vocabulary.paperValue) ?? []
+    }
+}

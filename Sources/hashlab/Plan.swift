@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+/// `hashlab plan`: expand experiment specs into their runs and check them before
+/// anything runs. A spec error is printed with its file, line and key, the other
+/// specs are still planned, and the exit code is 2.
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Expand experiment specs into runs and check them; show the number of runs and the first few.",
+        discussion: "Example: hashlab plan experiments/aszh-ratio.yaml")
+
+    @Argument(help: "Experiment spec files (experiments/*.yaml).")
+    var specs: [String]
+
+    @OptionGroup var options: RootOption
+
+    func run() throws {
+        var specErrors = 0
+        try reportingErrors {
+            for path in specs {
+                do {
+                    let spec = try ExperimentSpec.load(path: path)
+                    print(PlanSummary(spec: spec, runs: try spec.plannedRuns(root: options.root)).text())
+                } catch let error as SpecError {
+                    FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
+                    specErrors += 1
+                }
+            }
+        }
+        if specErrors > 0 { throw ExitCode(2) }
+    }
+}

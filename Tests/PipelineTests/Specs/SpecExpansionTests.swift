@@ -1,0 +1,167 @@
+import Datasets
+import Pipeline
+import Testing
+
+/// Specs expand into the runs listed by hand: cartesian products, zip groups, class
+/// set sweeps and `extends` with overrides.
+@Suite struct SpecExpansionTests {
+    @Test func listsMultiplyInOrderWithTheLastAxisFastest() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let path = try fixture.write("grid.yaml", """
+            experiment: grid
+            dataset: clusters
+            protocol: {unseen: [c, d], queries: 10}
+            bits: [8, 16]
+            seeds: [1, 2]
+            methods:
+              - method: aszh
+                params: {ratio: ["1/-1", "5/-1"], lambda: 1e-2}
+              - method: lsh
+            """)
+        let runs = try ExperimentSpec.load(path: path).plannedRuns(root: fixture.root)
+        func aszh(_ bits: String, _ ratio: String, _ seed: String) -> [String: String] {
+            ["method": "aszh", "bits": bits, "seed": seed, "ratio": ratio, "lambda": "1e-2"]
+        }
+        func lsh(_ bits: String, _ seed: String) -> [String: String] {
+            ["method": "lsh", "bits": bits, "seed": seed]
+        }
+        #expect(runs.map(\.axes) == [
+            aszh("8", "1/-1", "1"), aszh("8", "1/-1", "2"), aszh("8", "5/-1", "1"), aszh("8", "5/-1", "2"),
+            aszh("16", "1/-1", "1"), aszh("16", "1/-1", "2"), aszh("16", "5/-1", "1"), aszh("16", "5/-1", "2"),
+            lsh("8", "1"), lsh("8", "2"), lsh("16", "1"), lsh("16", "2"),
+        ])
+        #expect(runs.map(\.configuration.bits) == [8, 8, 8, 8, 16, 16, 16, 16, 8, 8, 16, 16])
+        #expect(runs.map(\.configuration.seed) == [1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2])
+        #expect(runs.map { $0.configuration.parameters["ratio"] } == ["1/-1", "1/-1", "5/-1", "5/-1",
+                                                                       "1/-1", "1/-1", "5/-1", "5/-1",
+                                                                       nil, nil, nil, nil])
+        #expect(runs.allSatisfy { $0.cutoffs == [100, 1000] && $0.configuration.dataset == "clusters" })
+    }
+
+    @Test func zippedAxesVaryTogether() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let path = try fixture.write("zip.yaml", """
+            experiment: zip
+            dataset: clusters
+            protocol: {unseen: [c, d], queries: 10}
+            bits: [8, 16]
+            seeds: [1, 2]
+            methods:
+              - method: aszh
+                params: {ratio: ["1/-5", "1/-1", "5/-1"], lambda: [1e-1, 1e-2, 1e-3], balance: [exact, none]}
+                zip: [[ratio, lambda], [bits, seed]]
+            """)
+        let runs = try ExperimentSpec.load(path: path).plannedRuns(root: fixture.root)
+        var expected: [[String: String]] = []
+        for (bits, seed) in [("8", "1"), ("16", "2")] {
+            for (ratio, lambda) in [("1/-5", "1e-1"), ("1/-1", "1e-2"), ("5/-1", "1e-3")] {
+                for balance in ["exact", "none"] {
+                    expected.append(["method": "aszh", "bits": bits, "seed": seed, "ratio": ratio, "lambda": lambda,
+                                     "balance": balance])
+                }
+            }
+        }
+        #expect(runs.map(\.axes) == expected)
+        #expect(runs.map { $0.configuration.parameters["lambda"]! } == Array(repeating: ["0.1", "0.01", "0.001"]
+            .flatMap { [$0, $0] }, count: 2).flatMap { $0 })
+    }
+
+    @Test func aListOfClassListsSweepsTheUnseenClasses() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let path = try fixture.write("unseen.yaml", """
+            experiment: unseen
+            dataset: clusters
+            protocol: {kind: zero-shot, unseen: [[a, b], [c, d]], queries: [5, 10], database: all}
+            bits: 8
+            seeds: 3
+            methods:
+              - method: lsh
+            """)
+        let runs = try ExperimentSpec.load(path: path).plannedRuns(root: fixture.root)
+        #expect(runs.map(\.axes) == [
+            ["method": "lsh", "bits": "8", "seed": "3", "unseen": "a,b", "queries": "5"],
+            ["method": "lsh", "bits": "8", "seed": "3", "unseen": "a,b", "queries": "10"],
+            ["method": "lsh", "bits": "8", "seed": "3", "unseen": "c,d", "queries": "5"],
+            ["method": "lsh", "bits": "8", "seed": "3", "unseen": "c,d", "queries": "10"],
+        ])
+        #expect(runs.map(\.configuration.retrievalProtocol) == [
+            .zeroShot(ZeroShotProtocol(unseen: .classes(["a", "b"]), queries: 5, database: .all)),
+            .zeroShot(ZeroShotProtocol(unseen: .classes(["a", "b"]), queries: 10, database: .all)),
+            .zeroShot(ZeroShotProtocol(unseen: .classes(["c", "d"]), queries: 5, database: .all)),
+            .zeroShot(ZeroShotProtocol(unseen: .classes(["c", "d"]), queries: 10, database: .all)),
+        ])
+    }
+
+    @Test func extendsTakesTheBaseKeysTheSpecDoesNotSet() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        try fixture.write("experiments/shared/common.yaml", """
+            dataset: clusters
+            cutoffs: [20]
+            metrics: [map, map@20]
+            """)
+        try fixture.write("experiments/shared/base.yaml", """
+            extends: common.yaml
+            experiment: base
+            protocol: {unseen: [c, d], queries: 10, database: all}
+            bits: [8]
+            seeds: [1, 2]
+            methods:
+              - method: lsh
+            """)
+        let path = try fixture.write("experiments/child.yaml", """
+            experiment: child
+            extends: shared/base.yaml
+            protocol: {queries: 20}
+            seeds: [3]
+            """)
+        let spec = try ExperimentSpec.load(path: path)
+        #expect(spec.name == "child")
+        #expect(spec.file == path)
+        #expect(spec.cutoffs == [20])
+        #expect(spec.metrics == ["map", "map@20"])
+        let runs = try spec.plannedRuns(root: fixture.root)
+        #expect(runs.map(\.axes) == [["method": "lsh", "bits": "8", "seed": "3"]])
+        #expect(runs.first?.configuration.retrievalProtocol
+                == .zeroShot(ZeroShotProtocol(unseen: .classes(["c", "d"]), queries: 20, database: .all)))
+        #expect(runs.first?.cutoffs == [20])
+    }
+
+    @Test func reportAndPaperEntriesAreRead() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let path = try fixture.write("report.yaml", """
+            experiment: report
+            description: ASZH over the similarity ratio
+            dataset: clusters
+            protocol: {unseen: [c, d], queries: 10}
+            bits: [8, 16]
+            seeds: [1, 2]
+            methods:
+              - method: aszh
+                params: {ratio: ["1/-1", "5/-1"], balance: [exact, none]}
+              - method: lsh
+            metrics: [map, map@1000, precision@100]
+            report:
+              - table: {rows: method, columns: bits, value: map}
+              - ablation: {x: ratio, series: bits, value: map, plot: true, facet: balance}
+              - ablation: {x: bits, series: method, value: map@1000}
+              - compare: {by: ratio, baseline: "1/-1", value: map}
+            paper:
+              - {method: aszh, bits: 16, map: 0.521}
+            """)
+        let spec = try ExperimentSpec.load(path: path)
+        #expect(spec.description == "ASZH over the similarity ratio")
+        #expect(spec.metrics == ["map", "map@1000", "precision@100"])
+        #expect(spec.report == [
+            .table(rows: "method", columns: "bits", value: "map"),
+            .ablation(x: "ratio", series: "bits", value: "map", plot: true, facet: "balance"),
+            .ablation(x: "bits", series: "method", value: "map@1000", plot: false, facet: nil),
+            .compare(by: "ratio", baseline: "1/-1", value: "map"),
+        ])
+        #expect(spec.paper == [PaperValue(cell: ["method": "aszh", "bits": "16"], metric: "map", value: 0.521)])
+    }
+}

@@ -1,0 +1,198 @@
+import Datasets
+import Foundation
+@testable import Methods
+@testable import Pipeline
+import Testing
+
+/// Every kind of spec error, each at its exact line and key, with the suggestion the
+/// nearest name gives. Each test edits one line of ``valid``.
+@Suite struct SpecValidationTests {
+    /// A valid spec over the 4-cluster dataset; the tests below change one line.
+    static let valid = """
+        experiment: checks
+        dataset: clusters
+        protocol: {unseen: [c, d], queries: 10}
+        bits: [8, 16]
+        seeds: [1, 2]
+        methods:
+          - method: aszh
+            params: {ratio: ["1/-1", "5/-1"], lambda: 1e-2}
+          - method: lsh
+        report:
+          - table: {rows: method, columns: bits, value: map}
+        """
+
+    /// The error of ``valid`` with `line` (1-based) replaced by `text`.
+    static func error(_ fixture: SpecFixture, line: Int, _ text: String) throws -> SpecError? {
+        var lines = valid.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[line - 1] = text
+        return try fixture.error(lines.joined(separator: "\n"))
+    }
+
+    @Test func theValidSpecPlans() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        #expect(try fixture.error(Self.valid) == nil)
+    }
+
+    @Test func unknownKeysSuggestTheNearest() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        #expect(try Self.error(fixture, line: 4, "bitz: [8, 16]")
+                == .unknownKey(fixture.at(4, "bitz"), known: SpecDocument.keys, suggestion: "bits"))
+        #expect(try Self.error(fixture, line: 3, "protocol: {unseen: [c, d], querys: 10}")
+                == .unknownKey(fixture.at(3, "protocol.querys"), known: ProtocolSettings.keys, suggestion: "queries"))
+        #expect(try Self.error(fixture, line: 8, "    parms: {ratio: \"1/-1\"}")
+                == .unknownKey(fixture.at(8, "methods[0].parms"), known: MethodEntry.keys, suggestion: "params"))
+        #expect(try Self.error(fixture, line: 11, "  - tabel: {rows: method, columns: bits, value: map}")
+                == .unknownKey(fixture.at(11, "report[0].tabel"), known: ["table", "ablation", "compare"],
+                               suggestion: "table"))
+        #expect(try Self.error(fixture, line: 11, "  - table: {rows: method, colums: bits, value: map}")
+                == .unknownKey(fixture.at(11, "report[0].table.colums"), known: ["rows", "columns", "value"],
+                               suggestion: "columns"))
+        let description = try #require(try Self.error(fixture, line: 4, "bitz: [8, 16]")).description
+        #expect(description.hasPrefix(fixture.at(4, "bitz").file + ":4: bitz: unknown key (did you mean \"bits\"?)"))
+    }
+
+    @Test func wrongTypesNameWhatBelongs() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        #expect(try Self.error(fixture, line: 4, "bits: \"x\"") == .wrongType(fixture.at(4, "bits"), expected: "an integer"))
+        #expect(try Self.error(fixture, line: 5, "seeds: [1, 2.5]")
+                == .wrongType(fixture.at(5, "seeds[1]"), expected: "an integer"))
+        #expect(try Self.error(fixture, line: 5, "seeds: {first: 1}")
+                == .wrongType(fixture.at(5, "seeds"), expected: "a single value"))
+        #expect(try Self.error(fixture, line: 3, "protocol: {unseen: [c, d], queries: ten}")
+                == .wrongType(fixture.at(3, "protocol.queries"), expected: "an integer"))
+        #expect(try Self.error(fixture, line: 3, "protocol: [c, d]")
+                == .wrongType(fixture.at(3, "protocol"), expected: "a mapping"))
+        #expect(try Self.error(fixture, line: 4, "bits: [8, 0]")
+                == .invalidValue(fixture.at(4, "bits[1]"), reason: "0 is not in 1...4096"))
+    }
+
+    @Test func missingRequiredKeysAreNamed() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        for (line, key) in [(1, "experiment"), (2, "dataset"), (4, "bits"), (5, "seeds")] {
+            #expect(try Self.error(fixture, line: line, "# no \(key)") == .missingKey(fixture.at(line == 1 ? 2 : 1, key)))
+        }
+        #expect(try fixture.error("experiment: checks\ndataset: clusters\nbits: 8\nseeds: 1\n")
+                == .missingKey(fixture.at(1, "methods")))
+        #expect(try Self.error(fixture, line: 9, "  - params: {}") == .missingKey(fixture.at(9, "methods[1].method")))
+        #expect(try Self.error(fixture, line: 11, "  - table: {rows: method, value: map}")
+                == .missingKey(fixture.at(11, "report[0].table.columns")))
+    }
+
+    @Test func unknownMethodsParametersAndValuesWrapTheParameterError() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        #expect(try Self.error(fixture, line: 9, "  - method: lhs")
+                == .parameter(fixture.at(9, "methods[1].method"), .unknownMethod(
+                    name: "lhs", known: MethodRegistry.methods.map { $0.name }, suggestion: "lsh")))
+        #expect(try Self.error(fixture, line: 8, "    params: {ratoi: \"1/-1\"}")
+                == .parameter(fixture.at(8, "methods[0].params.ratoi"), .unknownParameter(
+                    method: "aszh", parameter: "ratoi", known: ASZH.parameters.map(\.name), suggestion: "ratio")))
+        let ratio = try #require(ASZH.parameters.first { $0.name == "ratio" })
+        let invalid = #expect(throws: ParameterError.self) { try ratio.parse("1/5", method: "aszh") }
+        #expect(try Self.error(fixture, line: 8, "    params: {ratio: [\"5/-1\", \"1/5\"]}")
+                == .parameter(fixture.at(8, "methods[0].params.ratio[1]"), try #require(invalid)))
+    }
+
+    @Test func zipNeedsSweptAxesOfEqualLength() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        var lines = Self.valid.split(separator: "\n").map(String.init)
+        lines[7] = "    params: {ratio: [\"1/-1\", \"5/-1\"], lambda: [1e-2, 1e-3, 1e-4]}"
+        lines[8] = "    zip: [ratio, lambda]"
+        #expect(try fixture.error(lines.joined(separator: "\n"))
+                == .zipLengths(fixture.at(9, "methods[0].zip"), lengths: ["ratio": 2, "lambda": 3]))
+        lines[7] = "    params: {ratio: [\"1/-1\", \"5/-1\"], lambda: 1e-2}"
+        #expect(try fixture.error(lines.joined(separator: "\n"))
+                == .notSwept(fixture.at(9, "methods[0].zip[1]"), axis: "lambda", swept: ["bits", "ratio", "seed"],
+                             suggestion: nil))
+        lines[8] = "    zip: [ratoi, bits]"
+        #expect(try fixture.error(lines.joined(separator: "\n"))
+                == .notSwept(fixture.at(9, "methods[0].zip[0]"), axis: "ratoi", swept: ["bits", "ratio", "seed"],
+                             suggestion: "ratio"))
+    }
+
+    @Test func reportsAndPaperValuesNameAxesAndMetricsOfTheSpec() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let axes = ["method", "bits", "seed", "lambda", "ratio"]
+        let metrics = EvaluationReport.metricNames(cutoffs: [100, 1000])
+        #expect(try Self.error(fixture, line: 11, "  - ablation: {x: ration, series: bits, value: map}")
+                == .unknownAxis(fixture.at(11, "report[0].ablation.x"), axis: "ration", known: axes, suggestion: "ratio"))
+        #expect(try Self.error(fixture, line: 11, "  - table: {rows: method, columns: bits, value: mAP}")
+                == .unknownMetric(fixture.at(11, "report[0].table.value"), metric: "mAP", known: metrics,
+                                  suggestion: "map"))
+        #expect(try Self.error(fixture, line: 11, "  - compare: {by: ratio, baseline: \"1/-2\", value: map}")
+                == .invalidValue(fixture.at(11, "report[0].compare.baseline"),
+                                 reason: "\"1/-2\" is not a value of ratio (did you mean \"1/-1\"?); its values: 1/-1, 5/-1"))
+        #expect(try fixture.error(Self.valid + "\nmetrics: [map, precison@100]")
+                == .unknownMetric(fixture.at(12, "metrics[1]"), metric: "precison@100", known: metrics,
+                                  suggestion: "precision@100"))
+        #expect(try fixture.error(Self.valid + "\npaper:\n  - {method: lsh, bitz: 8, map: 0.5}")
+                == .unknownAxis(fixture.at(13, "paper[0].bitz"), axis: "bitz", known: axes + metrics, suggestion: "bits"))
+    }
+
+    @Test func protocolSettingsAreCheckedTogether() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        #expect(try Self.error(fixture, line: 3, "protocol: {queries: 10}")
+                == .invalidValue(fixture.at(3, "protocol.unseen"),
+                                 reason: "zero-shot needs the unseen classes or an unseen_split"))
+        #expect(try Self.error(fixture, line: 3, "protocol: {unseen: [c, d], database: rset}")
+                == .invalidValue(fixture.at(3, "protocol.database"),
+                                 reason: "must be one of rest, unseen, seen, all, not \"rset\" (did you mean \"rest\"?)"))
+        #expect(try Self.error(fixture, line: 3, "protocol: {kind: cross-modal, unseen: [c, d]}")
+                == .invalidValue(fixture.at(3, "protocol.unseen"), reason: "applies to zero-shot protocols only"))
+        #expect(try Self.error(fixture, line: 3, "protocol: {unseen: [c, cc]}")
+                == .invalidValue(fixture.at(3, "protocol.unseen"),
+                                 reason: "clusters has no class \"cc\" (did you mean \"c\"?); its classes: a, b, c, d"))
+        #expect(try fixture.error(Self.valid + "\nmodality: y")
+                == .invalidValue(fixture.at(12, "modality"),
+                                 reason: "clusters has no modality \"y\" (did you mean \"x\"?); its modalities: x"))
+    }
+
+    @Test func extendsCyclesAndMissingFilesAreNamed() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let first = try fixture.write("first.yaml", "experiment: first\nextends: second.yaml\n")
+        let second = try fixture.write("second.yaml", "dataset: clusters\n\nextends: first.yaml\n")
+        #expect(throws: SpecError.extendsCycle(SpecLocation(file: second, line: 3, key: "extends"),
+                                               chain: [first, second, first])) {
+            try ExperimentSpec.load(path: first)
+        }
+        #expect(try fixture.error(Self.valid + "\nextends: base/missing.yaml")
+                == .extendsMissing(fixture.at(12, "extends"), path: fixture.directory.path("base/missing.yaml")))
+    }
+
+    @Test func aDatasetNotBuiltNamesTheCommandThatBuildsIt() throws {
+        let fixture = try SpecFixture(withDataset: false)
+        defer { fixture.remove() }
+        let manifest = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("datasets/mfeat.yaml")
+        try fixture.write("datasets/mfeat.yaml", try String(contentsOf: manifest, encoding: .utf8))
+        let spec = Self.valid.replacingOccurrences(of: "dataset: clusters", with: "dataset: mfeat")
+        let error = try fixture.error(spec)
+        #expect(error == .dataset(fixture.at(2, "dataset"), .notPresent(
+            name: "mfeat", path: fixture.root + "/datasets/data/mfeat.h5", howToGet: "hashlab datasets fetch mfeat")))
+        #expect(error?.description.contains("build it with: hashlab datasets fetch mfeat") == true)
+        #expect(try fixture.error(spec.replacingOccurrences(of: "mfeat", with: "mfaet"))
+                == .dataset(fixture.at(2, "dataset"), .unknownDataset(name: "mfaet", known: ["mfeat"],
+                                                                      suggestion: "mfeat")))
+    }
+
+    @Test func invalidYAMLNamesItsLine() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let error = try Self.error(fixture, line: 4, "bits: [8, 16")
+        guard case let .syntax(file, line, _) = error else {
+            Issue.record("expected a syntax error, not \(String(describing: error))")
+            return
+        }
+        #expect(file == fixture.at(1, "").file)
+        #expect(line == 5)
+    }
+}
