@@ -2,10 +2,13 @@ import ArgumentParser
 import Foundation
 
 /// Runs `body`; an error from the library is printed as `hashlab: error: …` on
-/// standard error and becomes exit code 1 (argument errors keep ArgumentParser's 64).
+/// standard error and becomes exit code 1 (argument errors keep ArgumentParser's 64;
+/// an `ExitCode` thrown by `body`, e.g. 2 for spec errors, passes through).
 func reportingErrors<Result>(_ body: () throws -> Result) throws -> Result {
     do {
         return try body()
+    } catch let exit as ExitCode {
+        throw exit
     } catch {
         FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
         throw ExitCode.failure

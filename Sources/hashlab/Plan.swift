@@ -1,10 +1,11 @@
 import ArgumentParser
+import Datasets
 import Foundation
 import Pipeline
 
 /// `hashlab plan`: expand experiment specs into their runs and check them before
-/// anything runs. A spec error is printed with its file, line and key, the other
-/// specs are still planned, and the exit code is 2.
+/// anything runs, and count what the store has done. A spec error is printed with its
+/// file, line and key, the other specs are still planned, and the exit code is 2.
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -14,15 +15,19 @@ struct Plan: ParsableCommand {
     @Argument(help: "Experiment spec files (experiments/*.yaml).")
     var specs: [String]
 
-    @OptionGroup var options: RootOption
+    @OptionGroup var options: ResultsOptions
 
     func run() throws {
         var specErrors = 0
+        let execution = RunExecution(store: options.store, catalog: DatasetCatalog(root: options.root))
         try reportingErrors {
             for path in specs {
                 do {
                     let spec = try ExperimentSpec.load(path: path)
-                    print(PlanSummary(spec: spec, runs: try spec.plannedRuns(root: options.root)).text())
+                    let plan = try ExperimentPlan(spec: spec, root: options.root, execution: execution)
+                    print(PlanSummary(spec: spec, runs: plan.runs.map(\.run), done: plan.runs.filter {
+                        plan.done.contains($0.id)
+                    }.count).text())
                 } catch let error as SpecError {
                     FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
                     specErrors += 1

@@ -64,6 +64,9 @@ struct RunOne: ParsableCommand {
     @Option(help: "Worker mode: the result store (results/runs).")
     var store: String?
 
+    @Flag(help: "Worker mode: compute the run even when the store has it.")
+    var force = false
+
     @OptionGroup var options: RootOption
 
     func run() throws {

@@ -27,11 +27,15 @@ public final class LocalScheduler: @unchecked Sendable {
     private var running: [Int32: Process] = [:]
     private var cancelled = false
 
-    public init(executable: String, root: String, store: RunStore, jobs: Int) {
+    /// Whether workers recompute runs the store already has.
+    public let force: Bool
+
+    public init(executable: String, root: String, store: RunStore, jobs: Int, force: Bool = false) {
         self.executable = executable
         self.root = root
         self.store = store
         self.jobs = max(1, jobs)
+        self.force = force
     }
 
     /// OpenBLAS threads per worker.
@@ -97,6 +101,7 @@ public final class LocalScheduler: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["run-one", "--planned", plannedJSON, "--store", store.directory, "--root", root]
+            + (force ? ["--force"] : [])
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = "\(threadsPerWorker)"
         process.environment = environment

@@ -26,16 +26,16 @@ public struct RunExecution {
         return (RunID.make(configuration: run.configuration, cutoffs: run.cutoffs, datasetSHA256: sha), sha)
     }
 
-    /// Executes `run` unless done; returns its stored file.
+    /// Executes `run` unless done (or when `force`); returns its stored file.
     ///
     /// - Throws: only when the store cannot be written or locked, or the dataset cannot
     ///   be hashed; a failing run is recorded, not thrown.
     @discardableResult
-    public func execute(_ run: PlannedRun, log: (String) -> Void) throws -> StoredRun {
+    public func execute(_ run: PlannedRun, force: Bool = false, log: (String) -> Void) throws -> StoredRun {
         let (id, sha) = try self.id(of: run)
         let lock = try RunLock(store: store, id: id)
         defer { lock.release() }
-        if store.isDone(id, run), let stored = store.load(id) {
+        if !force, store.isDone(id, run), let stored = store.load(id) {
             log("run \(id) is already done")
             return stored
         }

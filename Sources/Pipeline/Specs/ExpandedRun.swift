@@ -12,7 +12,8 @@ struct ExpandedRun: Sendable {
     let parameters: [String: String]
     let bits: Int
     let seed: UInt64
-    /// `method`, `bits`, `seed`, every given parameter and every swept protocol setting.
+    /// `method`, `bits`, `seed`, the entry's `label` when it has one, every given
+    /// parameter and every swept protocol setting.
     let axes: [String: String]
 
     /// The run at `point` of `entry`'s sweep.
@@ -48,6 +49,7 @@ struct ExpandedRun: Sendable {
         seed = UInt64(try point["seed"]!.integer(in: 0...Int.max))
         parameters = Dictionary(uniqueKeysWithValues: entry.parameters.map { ($0.name, point[$0.name]!.text) })
         var axes = parameters.merging(["method": method, "bits": "\(bits)", "seed": "\(seed)"]) { $1 }
+        if let label = entry.label { axes["label"] = label }
         for axis in protocolAxes where axis.isSwept {
             axes[axis.name] = point[axis.name]!.text
         }

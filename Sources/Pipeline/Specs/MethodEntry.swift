@@ -1,18 +1,24 @@
 import HashCore
 import Methods
 
-/// One entry of a spec's `methods` list: a method, its parameters as axes (checked
-/// against the method's declarations value by value) and its zip groups.
+/// One entry of a spec's `methods` list: a method, an optional label, its parameters
+/// as axes (checked against the method's declarations value by value) and its zip
+/// groups. The label becomes the run's `label` axis, so entries of one method with
+/// different settings (e.g. ASZH's balance modes) can be told apart, faceted and
+/// compared in reports.
 ///
 /// ```yaml
 /// - method: aszh
+///   label: exact-balance
 ///   params: {ratio: ["1/-5", "5/-1"], lambda: [1e-2, 1e-3], balance: exact}
 ///   zip: [ratio, lambda]          # or a list of such groups
 /// ```
 struct MethodEntry: Sendable {
-    static let keys = ["method", "params", "zip"]
+    static let keys = ["method", "label", "params", "zip"]
 
     let name: String
+    /// The entry's `label`, if any.
+    let label: String?
     /// Where the method's name is written.
     let location: SpecLocation
     /// One axis per given parameter, in the order written.
@@ -27,6 +33,7 @@ struct MethodEntry: Sendable {
         let nameNode = fields["method"]!
         name = try nameNode.text("a method name")
         location = nameNode.location
+        label = try fields["label"]?.text("a label")
         let method: any HashingMethod.Type
         do {
             method = try MethodRegistry.method(named: name)

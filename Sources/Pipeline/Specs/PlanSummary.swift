@@ -1,12 +1,16 @@
-/// What `hashlab plan` shows for one spec: the experiment, its number of runs and the
-/// first few, each as its method, bits, seed and other axes.
+/// What `hashlab plan` shows for one spec: the experiment, its number of runs (and,
+/// against a store, how many are done and to do) and the first few, each as its
+/// method, bits, seed and other axes.
 public struct PlanSummary: Sendable {
     public let spec: ExperimentSpec
     public let runs: [PlannedRun]
+    /// How many distinct runs the store has done, when checked against one.
+    public let done: Int?
 
-    public init(spec: ExperimentSpec, runs: [PlannedRun]) {
+    public init(spec: ExperimentSpec, runs: [PlannedRun], done: Int? = nil) {
         self.spec = spec
         self.runs = runs
+        self.done = done
     }
 
     /// The summary, listing at most `preview` runs:
@@ -18,7 +22,9 @@ public struct PlanSummary: Sendable {
     ///   … and 85 more
     /// ```
     public func text(preview: Int = 5) -> String {
-        var lines = ["\(spec.name) (\(spec.file)): \(runs.count) run\(runs.count == 1 ? "" : "s")"]
+        var header = "\(spec.name) (\(spec.file)): \(runs.count) run\(runs.count == 1 ? "" : "s")"
+        if let done { header += ", \(done) done, \(runs.count - done) to do" }
+        var lines = [header]
         lines += runs.prefix(preview).map { "  " + Self.line($0) }
         if runs.count > preview { lines.append("  … and \(runs.count - preview) more") }
         return lines.joined(separator: "\n")

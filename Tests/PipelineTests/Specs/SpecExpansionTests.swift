@@ -39,6 +39,28 @@ import Testing
         #expect(runs.allSatisfy { $0.cutoffs == [100, 1000] && $0.configuration.dataset == "clusters" })
     }
 
+    @Test func labelsNameMethodEntriesAndCanBeReportedOn() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let path = try fixture.write("labels.yaml", """
+            experiment: labels
+            dataset: clusters
+            protocol: {unseen: [c, d], queries: 10}
+            bits: [8]
+            seeds: [1]
+            methods:
+              - {method: aszh, label: exact, params: {ratio: ["1/-1", "5/-1"], balance: exact}}
+              - {method: aszh, label: discrete, params: {ratio: ["1/-1", "5/-1"], solver: discrete}}
+            report:
+              - ablation: {x: ratio, series: bits, value: map, plot: true, facet: label}
+            """)
+        let spec = try ExperimentSpec.load(path: path)
+        let runs = try spec.plannedRuns(root: fixture.root)
+        #expect(runs.map { $0.axes["label"] } == ["exact", "exact", "discrete", "discrete"])
+        #expect(runs.map { $0.configuration.parameters["solver"] } == ["relaxed", "relaxed", "discrete", "discrete"])
+        #expect(spec.report == [.ablation(x: "ratio", series: "bits", value: "map", plot: true, facet: "label")])
+    }
+
     @Test func zippedAxesVaryTogether() throws {
         let fixture = try SpecFixture()
         defer { fixture.remove() }

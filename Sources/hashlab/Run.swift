@@ -1,0 +1,95 @@
+import ArgumentParser
+import Datasets
+import Dispatch
+import Foundation
+import Pipeline
+
+/// `hashlab run SPEC…`: computes every run of the specs that the store lacks, with
+/// worker processes; failed runs are listed at the end (exit 1); Ctrl-C stops the
+/// workers and leaves the store consistent for the next `run`.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run what is missing from the specs' runs (resumable, parallel).",
+        discussion: """
+            Example: hashlab run experiments/aszh-ratio.yaml --jobs 2 --only method=aszh,bits=32
+            Results go to results/runs/<run id>.json; a second run of the same specs does nothing.
+            """)
+
+    @Argument(help: "Spec files (experiments/*.yaml).")
+    var specs: [String]
+
+    @Option(help: "Worker processes (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Recompute runs the store already has.")
+    var force = false
+
+    @Option(help: "Only runs whose axes have these values, e.g. method=aszh,bits=32.")
+    var only: String?
+
+    @OptionGroup var options: ResultsOptions
+
+    func run() throws {
+        let filter = try RunFilter(only ?? "")
+        let store = options.store
+        let execution = RunExecution(store: store, catalog: DatasetCatalog(root: options.root))
+        let plans = try reportingErrors { try options.plans(specs, execution: execution) }
+        var queue: [ScheduledRun] = []
+        var queued = Set<String>()
+        for plan in plans {
+            let candidates = (force ? plan.runs : plan.toDo).filter { filter.matches($0.run.axes) }
+            let added = candidates.filter { queued.insert($0.id).inserted }
+            queue += added
+            print("\(plan.spec.name): \(plan.distinctCount) runs, \(plan.done.count) done, \(added.count) to run")
+        }
+        guard !queue.isEmpty else { return }
+        let scheduler = LocalScheduler(executable: Self.executablePath, root: options.root, store: store,
+                                       jobs: jobs, force: force)
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler {
+            scheduler.cancel()
+            FileHandle.standardError.write(Data("\nhashlab: interrupted; finished runs are stored, run again to resume\n".utf8))
+            exit(130)
+        }
+        interrupt.resume()
+        print("running \(queue.count) runs with \(scheduler.jobs) workers × \(scheduler.threadsPerWorker) BLAS threads")
+        let progress = ProgressReporter(total: queue.count, jobs: scheduler.jobs)
+        let outcomes = scheduler.run(queue) { progress.record($0) }
+        let failures = outcomes.filter { $0.failure != nil }
+        guard failures.isEmpty else {
+            var message = "hashlab: \(failures.count) of \(outcomes.count) runs failed:\n"
+            for failure in failures {
+                message += "  \(failure.run.label) [\(failure.run.id.prefix(12))]: \(failure.failure ?? "")\n"
+            }
+            FileHandle.standardError.write(Data(message.utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// This executable, which the workers run.
+    static var executablePath: String {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+    }
+}
+
+/// `--only` as axis → accepted values: `method=aszh,bits=32` keeps runs with method
+/// aszh and bits 32; `bits=32|64` accepts either.
+struct RunFilter {
+    let conditions: [String: Set<String>]
+
+    init(_ text: String) throws {
+        var conditions: [String: Set<String>] = [:]
+        for clause in text.split(separator: ",") {
+            let parts = clause.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { throw ValidationError("--only \"\(clause)\" is not of the form axis=value") }
+            conditions[String(parts[0]), default: []].formUnion(parts[1].split(separator: "|").map(String.init))
+        }
+        self.conditions = conditions
+    }
+
+    func matches(_ axes: [String: String]) -> Bool {
+        conditions.allSatisfy { axis, values in axes[axis].map(values.contains) ?? false }
+    }
+}

@@ -1,0 +1,137 @@
+import Datasets
+import Foundation
+import Linalg
+import Testing
+import TestSupport
+
+/// `hashlab plan → run → report` end to end on a tiny spec, resuming after the
+/// scheduler is killed, and failed runs recorded without stopping the sweep.
+@Suite(.serialized) struct SweepCommandTests {
+    /// A project root with `clusters` (4 Gaussian clusters in 6-d, 30 items each) and
+    /// the spec `experiments/tiny.yaml` with `methods` as given.
+    static func project(methods: String, bits: String = "[4, 8]", seeds: String = "[1, 2]") throws -> TemporaryDirectory {
+        let root = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: root.path("datasets/data"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root.path("experiments"), withIntermediateDirectories: true)
+        var generator = SeededGenerator(seed: 77)
+        let centres = generator.normalMatrix(rows: 4, columns: 6, as: Float.self).scaled(by: 3)
+        var features = generator.normalMatrix(rows: 120, columns: 6, as: Float.self)
+        var labels = Matrix<UInt8>(rows: 120, columns: 4, repeating: 0)
+        for item in 0..<120 {
+            labels[item, item % 4] = 1
+            for column in 0..<6 { features[item, column] += centres[item % 4, column] }
+        }
+        try DatasetContents(name: "clusters", modalities: [.init(name: "x", features: features)], labels: labels,
+                            classes: ["a", "b", "c", "d"]).write(to: root.path("datasets/data/clusters.h5"))
+        try """
+            experiment: tiny
+            description: a tiny sweep
+            dataset: clusters
+            protocol: {kind: zero-shot, unseen: [c, d], queries: 10}
+            bits: \(bits)
+            seeds: \(seeds)
+            methods:
+            \(methods)
+            metrics: [map]
+            report:
+              - table: {rows: method, columns: bits, value: map}
+            """.write(toFile: root.path("experiments/tiny.yaml"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    static func storedRuns(_ root: TemporaryDirectory) throws -> [[String: Any]] {
+        let directory = root.path("results/runs")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return try names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/" + $0)))
+                as? [String: Any] ?? [:]
+        }
+    }
+
+    @Test func planRunReportAndASecondRunDoesNothing() throws {
+        let root = try Self.project(methods: "  - method: lsh\n  - method: itq")
+        defer { root.remove() }
+        let spec = root.path("experiments/tiny.yaml")
+        let plan = try HashlabProcess(["plan", spec, "--root", root.url.path])
+        #expect(plan.status == 0, "\(plan.error)")
+        #expect(plan.output.contains("tiny (\(spec)): 8 runs, 0 done, 8 to do"))
+
+        let first = try HashlabProcess(["run", spec, "--root", root.url.path, "--jobs", "2"])
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("tiny: 8 runs, 0 done, 8 to run"))
+        let stored = try Self.storedRuns(root)
+        #expect(stored.count == 8)
+        #expect(stored.allSatisfy { $0["status"] as? String == "ok" })
+
+        let second = try HashlabProcess(["run", spec, "--root", root.url.path])
+        #expect(second.status == 0)
+        #expect(second.output.contains("tiny: 8 runs, 8 done, 0 to run"))
+        #expect(!second.output.contains("running"))
+
+        let report = try HashlabProcess(["report", spec, "--root", root.url.path])
+        #expect(report.status == 0, "\(report.error)")
+        let table = try String(contentsOfFile: root.path("results/tables/tiny.md"), encoding: .utf8)
+        // The lsh 8-bit cell: the mean of the two stored seeds' tie-aware mAP.
+        let values = stored.filter {
+            let axes = ($0["run"] as? [String: Any])?["axes"] as? [String: String]
+            return axes?["method"] == "lsh" && axes?["bits"] == "8"
+        }.compactMap { (($0["result"] as? [String: Any])?["metrics"] as? [String: Any])?["map"] as? [String: Any] }
+            .compactMap { $0["tie_aware"] as? Double }
+        #expect(values.count == 2)
+        let mean = String(format: "%.4f", values.reduce(0, +) / 2)
+        #expect(table.contains(mean), "the table should hold the lsh 8-bit mean \(mean):\n\(table)")
+    }
+
+    @Test func killedSchedulerResumesWithoutLostOrDuplicatedRuns() throws {
+        let root = try Self.project(methods: "  - method: ksh\n    params: {anchors: 20, samples: 60, refinements: 300}",
+                                    bits: "[8, 12, 16]", seeds: "[1, 2, 3]")
+        defer { root.remove() }
+        let spec = root.path("experiments/tiny.yaml")
+        let process = Process()
+        process.executableURL = HashlabProcess.executable
+        process.arguments = ["run", spec, "--root", root.url.path, "--jobs", "1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while (try Self.storedRuns(root)).isEmpty && Date() < deadline { usleep(20_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let before = try Self.storedRuns(root).count
+        #expect(before >= 1 && before < 9, "killed after \(before) of 9 runs")
+
+        let resumed = try HashlabProcess(["run", spec, "--root", root.url.path, "--jobs", "2"])
+        #expect(resumed.status == 0, "\(resumed.error)")
+        let stored = try Self.storedRuns(root)
+        #expect(stored.count == 9)
+        let ids = stored.compactMap { $0["id"] as? String }
+        #expect(Set(ids).count == 9)
+        #expect(stored.allSatisfy { $0["status"] as? String == "ok" })
+        let again = try HashlabProcess(["run", spec, "--root", root.url.path])
+        #expect(again.output.contains("9 runs, 9 done, 0 to run"))
+    }
+
+    @Test func failedRunsAreRecordedAndListedWithoutStoppingTheSweep() throws {
+        // ITQ needs bits ≤ the 6 feature dimensions: the 8-bit runs fail, the 4-bit ones run.
+        let root = try Self.project(methods: "  - method: itq")
+        defer { root.remove() }
+        let spec = root.path("experiments/tiny.yaml")
+        let result = try HashlabProcess(["run", spec, "--root", root.url.path, "--jobs", "2"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("2 of 4 runs failed"))
+        #expect(result.error.contains("itq: 8 bits need at least 8 feature dimensions, the features have 6"))
+        let stored = try Self.storedRuns(root)
+        #expect(stored.count == 4)
+        #expect(stored.filter { $0["status"] as? String == "failed" }.count == 2)
+        let again = try HashlabProcess(["run", spec, "--root", root.url.path])
+        #expect(again.output.contains("4 runs, 2 done, 2 to run"))
+    }
+
+    @Test func specErrorsExitWithCodeTwo() throws {
+        let root = try Self.project(methods: "  - method: lhs")
+        defer { root.remove() }
+        let result = try HashlabProcess(["run", root.path("experiments/tiny.yaml"), "--root", root.url.path])
+        #expect(result.status == 2)
+        #expect(result.error.contains("lsh"))
+    }
+}
