@@ -160,7 +160,7 @@ extension ResultTable {
 extension ResultTable.Cell {
     /// The cell as printed: "mean ± std", just the mean when there is one run, `dash`
     /// when there is none; `strong` applied to the best; then "(n=2 of 3, paper 0.5210)"
-    /// with whichever of the two applies.
+    /// with whichever of the two applies (n only for a cell with some but not all runs).
     func text(plusMinus: String, dash: String, strong: (String) -> String) -> String {
         var core = dash
         if let mean = summary.mean {
@@ -169,7 +169,7 @@ extension ResultTable.Cell {
         }
         if isBest { core = strong(core) }
         var remarks: [String] = []
-        if summary.count < expectedCount { remarks.append("n=\(summary.count) of \(expectedCount)") }
+        if summary.count > 0 && summary.count < expectedCount { remarks.append("n=\(summary.count) of \(expectedCount)") }
         if let paper { remarks.append("paper " + ReportNumber.text(paper)) }
         return remarks.isEmpty ? core : core + " (" + remarks.joined(separator: ", ") + ")"
     }
