@@ -47,7 +47,12 @@ public struct ReportWriter: Sendable {
                 try files.write(header.markdown + "\n\n" + table.markdown, to: "tables/\(name).md")
                 try files.write(header.latexComment + "\n" + table.latex, to: "tables/\(name).tex")
                 try files.write(table.csv, to: "tables/\(name).csv")
-            case .ablation, .compare:
+            case .compare(let by, let baseline, let value):
+                let comparison = PairedComparison(by: by, baseline: baseline, value: value, records: records)
+                let name = ReportFiles.component("\(base)-compare-\(by)")
+                try files.write(header.markdown + "\n\n" + comparison.markdown, to: "tables/\(name).md")
+                try files.write(comparison.csv, to: "tables/\(name).csv")
+            case .ablation:
                 break
             }
         }
