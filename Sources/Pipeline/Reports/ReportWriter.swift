@@ -6,7 +6,8 @@
 ///   table items add `-<value>-<rows>-by-<columns>` to the name.
 /// - `ablation`: `ablations/<experiment>.csv`, every run in long format (see
 ///   ``AblationCSV``), and with `plot` `ablations/<experiment>-<value>-vs-<x>.svg` (see
-///   ``AblationPlot``).
+///   ``AblationPlot``; a second plot of the same value against the same x adds
+///   `-by-<series>` and `-per-<facet>`).
 /// - `compare`: `tables/<experiment>-compare-<by>.md` and `.csv` (see
 ///   ``PairedComparison``).
 ///
@@ -38,6 +39,8 @@ public struct ReportWriter: Sendable {
                                   found: records.count, expected: expectedRuns)
         let base = ReportFiles.component(experiment)
         var tablesWritten = 0
+        var ablationWritten = false
+        var plotNames = Set<String>()
         for item in items {
             switch item {
             case .table(let rows, let columns, let value):
@@ -52,8 +55,20 @@ public struct ReportWriter: Sendable {
                 let name = ReportFiles.component("\(base)-compare-\(by)")
                 try files.write(header.markdown + "\n\n" + comparison.markdown, to: "tables/\(name).md")
                 try files.write(comparison.csv, to: "tables/\(name).csv")
-            case .ablation:
-                break
+            case .ablation(let x, let series, let value, let plot, let facet):
+                if !ablationWritten {
+                    try files.write(AblationCSV(records: records).text, to: "ablations/\(base).csv")
+                    ablationWritten = true
+                }
+                guard plot else { continue }
+                var name = ReportFiles.component("\(base)-\(value)-vs-\(x)")
+                if plotNames.contains(name) {
+                    name += ReportFiles.component("-by-\(series)" + (facet.map { "-per-\($0)" } ?? ""))
+                }
+                plotNames.insert(name)
+                let title = "\(experiment): \(value) vs \(x) by \(series)" + (facet.map { ", per \($0)" } ?? "")
+                let chart = AblationPlot(title: title, x: x, series: series, value: value, facet: facet, records: records)
+                try files.write(chart.svg, to: "ablations/\(name).svg")
             }
         }
         return files.written
