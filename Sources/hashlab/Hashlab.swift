@@ -7,5 +7,5 @@ struct Hashlab: ParsableCommand {
         commandName: "hashlab",
         abstract: "Reproducible learning-to-hash experiments: train, rank by Hamming distance, report mAP.",
         version: RuntimeVersions.summary,
-        subcommands: [Evaluate.self, RunOne.self, ListMethods.self, DatasetsCommand.self])
+        subcommands: [Evaluate.self, RunOne.self, ListMethods.self, DatasetsCommand.self, Diff.self])
 }
