@@ -7,6 +7,6 @@ struct Hashlab: ParsableCommand {
         commandName: "hashlab",
         abstract: "Reproducible learning-to-hash experiments: train, rank by Hamming distance, report mAP.",
         version: RuntimeVersions.summary,
-        subcommands: [Evaluate.self, RunOne.self, Plan.self, Run.self, Report.self, ListMethods.self,
+        subcommands: [Evaluate.self, RunOne.self, Plan.self, Run.self, Report.self, Diff.self, ListMethods.self,
                       DatasetsCommand.self])
 }

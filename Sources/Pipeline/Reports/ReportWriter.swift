@@ -1,0 +1,76 @@
+/// Writes an experiment's report — the tables, ablations and comparisons its spec asks
+/// for — from its finished runs. It reads nothing but its inputs and writes nothing but
+/// the files it returns, each atomically, under the results directory:
+///
+/// - `table`: `tables/<experiment>.md`, `.tex` and `.csv` (see ``ResultTable``); later
+///   table items add `-<value>-<rows>-by-<columns>` to the name.
+/// - `ablation`: `ablations/<experiment>.csv`, every run in long format (see
+///   ``AblationCSV``), and with `plot` `ablations/<experiment>-<value>-vs-<x>.svg` (see
+///   ``AblationPlot``; a second plot of the same value against the same x adds
+///   `-by-<series>` and `-per-<facet>`).
+/// - `compare`: `tables/<experiment>-compare-<by>.md` and `.csv` (see
+///   ``PairedComparison``).
+///
+/// Every Markdown file opens with one line naming the experiment, its description and
+/// the runs found out of those expected, with the number missing.
+public struct ReportWriter: Sendable {
+    public var experiment: String
+    public var description: String
+    public var items: [ReportItem]
+    public var paper: [PaperValue]
+    public var records: [ReportRecord]
+    /// The number of runs the spec plans; `records.count` of them were found.
+    public var expectedRuns: Int
+
+    public init(experiment: String, description: String, items: [ReportItem], paper: [PaperValue],
+                records: [ReportRecord], expectedRuns: Int) {
+        self.experiment = experiment
+        self.description = description
+        self.items = items
+        self.paper = paper
+        self.records = records
+        self.expectedRuns = expectedRuns
+    }
+
+    /// Writes the report under `resultsDirectory` and returns the paths written, in order.
+    public func write(to resultsDirectory: String) throws -> [String] {
+        var files = ReportFiles(root: resultsDirectory)
+        let header = ReportHeader(experiment: experiment, description: description,
+                                  found: records.count, expected: expectedRuns)
+        let base = ReportFiles.component(experiment)
+        var tablesWritten = 0
+        var ablationWritten = false
+        var plotNames = Set<String>()
+        for item in items {
+            switch item {
+            case .table(let rows, let columns, let value):
+                let table = ResultTable(rows: rows, columns: columns, value: value, records: records, paper: paper)
+                let name = tablesWritten == 0 ? base : ReportFiles.component("\(base)-\(value)-\(rows)-by-\(columns)")
+                tablesWritten += 1
+                try files.write(header.markdown + "\n\n" + table.markdown, to: "tables/\(name).md")
+                try files.write(header.latexComment + "\n" + table.latex, to: "tables/\(name).tex")
+                try files.write(table.csv, to: "tables/\(name).csv")
+            case .compare(let by, let baseline, let value):
+                let comparison = PairedComparison(by: by, baseline: baseline, value: value, records: records)
+                let name = ReportFiles.component("\(base)-compare-\(by)")
+                try files.write(header.markdown + "\n\n" + comparison.markdown, to: "tables/\(name).md")
+                try files.write(comparison.csv, to: "tables/\(name).csv")
+            case .ablation(let x, let series, let value, let plot, let facet):
+                if !ablationWritten {
+                    try files.write(AblationCSV(records: records).text, to: "ablations/\(base).csv")
+                    ablationWritten = true
+                }
+                guard plot else { continue }
+                var name = ReportFiles.component("\(base)-\(value)-vs-\(x)")
+                if plotNames.contains(name) {
+                    name += ReportFiles.component("-by-\(series)" + (facet.map { "-per-\($0)" } ?? ""))
+                }
+                plotNames.insert(name)
+                let title = "\(experiment): \(value) vs \(x) by \(series)" + (facet.map { ", per \($0)" } ?? "")
+                let chart = AblationPlot(title: title, x: x, series: series, value: value, facet: facet, records: records)
+                try files.write(chart.svg, to: "ablations/\(name).svg")
+            }
+        }
+        return files.written
+    }
+}

@@ -1,0 +1,176 @@
+/// One metric laid out as rows × columns of two axes, each cell summarising that
+/// metric over the runs that fall into it: the ``ReportItem/table(rows:columns:value:)``
+/// of a report, before it is printed as Markdown, LaTeX or CSV.
+///
+/// - A cell holds the runs with the cell's row and column value; its ``Cell/summary``
+///   is the mean and sample standard deviation (n − 1) of `value` over them, normally
+///   one run per seed.
+/// - Row and column values are ordered by ``AxisValueOrder``.
+/// - An axis other than rows, columns and `seed` that takes two or more values within
+///   one cell is *free*. With exactly one free axis the table has one ``Section`` per
+///   value of it, and runs without that axis (a method without the parameter) appear in
+///   every section. With more, cells average over all of them and ``averagedAxes``
+///   names them.
+/// - Runs that lack the rows or columns axis or the metric are left out.
+struct ResultTable {
+    /// One cell: the summary of its runs and what is printed beside it.
+    struct Cell {
+        var summary: SampleSummary
+        /// Runs a complete cell holds: one per seed of the experiment for every
+        /// combination of ``ResultTable/averagedAxes`` seen in the cell's row.
+        var expectedCount: Int
+        /// The paper's value for this cell, when a ``PaperValue`` matches it.
+        var paper: Double?
+        /// Whether the mean is the highest of its column (within its section); every
+        /// metric reports use is better when higher. Ties are all marked.
+        var isBest: Bool
+    }
+
+    /// The table for one value of the section axis (or the whole table).
+    struct Section {
+        /// The value of ``ResultTable/sectionAxis``; nil when there is no section axis.
+        var value: String?
+        /// Cells by row, then column, in the order of ``ResultTable/rowValues`` and
+        /// ``ResultTable/columnValues``.
+        var cells: [[Cell]]
+    }
+
+    let rowsAxis: String
+    let columnsAxis: String
+    /// The metric name.
+    let value: String
+    let rowValues: [String]
+    let columnValues: [String]
+    /// The one free axis the table is split over, if any.
+    let sectionAxis: String?
+    /// Whether some runs lack ``sectionAxis`` and so appear in every section.
+    let hasRunsInEverySection: Bool
+    /// The free axes cells average over (empty when there is at most one free axis).
+    let averagedAxes: [String]
+    let sections: [Section]
+
+    init(rows: String, columns: String, value: String, records: [ReportRecord], paper: [PaperValue]) {
+        rowsAxis = rows
+        columnsAxis = columns
+        self.value = value
+        let records = records.filter { $0.axes[rows] != nil && $0.axes[columns] != nil && $0.metrics[value] != nil }
+        let rowValues = AxisValueOrder.ordered(records.map { $0.axes[rows]! })
+        let columnValues = AxisValueOrder.ordered(records.map { $0.axes[columns]! })
+        self.rowValues = rowValues
+        self.columnValues = columnValues
+
+        let free = Self.freeAxes(of: records, rows: rows, columns: columns)
+        let sectionAxis = free.count == 1 ? free[0] : nil
+        let averagedAxes = free.count > 1 ? free : []
+        self.sectionAxis = sectionAxis
+        self.averagedAxes = averagedAxes
+        hasRunsInEverySection = sectionAxis.map { axis in records.contains { $0.axes[axis] == nil } } ?? false
+        let seedCount = max(1, Set(records.map { $0.axes["seed"] }).count)
+
+        let sectionValues: [String?] = sectionAxis.map { axis in
+            AxisValueOrder.ordered(records.compactMap { $0.axes[axis] }).map(Optional.some)
+        } ?? [nil]
+        var sections: [Section] = []
+        for sectionValue in sectionValues {
+            let inSection = records.filter { record in
+                guard let axis = sectionAxis, let sectionValue else { return true }
+                return record.axes[axis] == nil || record.axes[axis] == sectionValue
+            }
+            var fixed: [String: String] = [:]
+            if let axis = sectionAxis { fixed[axis] = sectionValue }
+            let cells = rowValues.map { rowValue -> [Cell] in
+                let inRow = inSection.filter { $0.axes[rows] == rowValue }
+                let combinations = max(1, Set(inRow.map { record in averagedAxes.map { record.axes[$0] } }).count)
+                return columnValues.map { columnValue in
+                    let runs = inRow.filter { $0.axes[columns] == columnValue }
+                    var cellAxes = fixed
+                    cellAxes[rows] = rowValue
+                    cellAxes[columns] = columnValue
+                    return Cell(summary: SampleSummary(runs.map { $0.metrics[value]! }),
+                                expectedCount: seedCount * combinations,
+                                paper: Self.paperValue(paper, metric: value, cell: cellAxes, runs: runs),
+                                isBest: false)
+                }
+            }
+            sections.append(Section(value: sectionValue, cells: Self.markingBest(cells)))
+        }
+        self.sections = sections
+    }
+
+    /// Axes other than rows, columns and seed with two or more values in some cell,
+    /// sorted by name.
+    private static func freeAxes(of records: [ReportRecord], rows: String, columns: String) -> [String] {
+        var valuesByCell: [[String]: [String: Set<String>]] = [:]
+        for record in records {
+            let cell = [record.axes[rows]!, record.axes[columns]!]
+            for (axis, value) in record.axes where axis != rows && axis != columns && axis != "seed" {
+                valuesByCell[cell, default: [:]][axis, default: []].insert(value)
+            }
+        }
+        let free = valuesByCell.values.flatMap { $0.filter { $0.value.count > 1 }.keys }
+        return Set(free).sorted()
+    }
+
+    /// The first paper value for `metric` whose every axis either is one the cell is
+    /// fixed on (row, column, section) with the same value, or has that value in every
+    /// one of the cell's runs.
+    private static func paperValue(_ paper: [PaperValue], metric: String, cell: [String: String],
+                                   runs: [ReportRecord]) -> Double? {
+        paper.first { entry in
+            entry.metric == metric && entry.cell.allSatisfy { axis, value in
+                if let fixed = cell[axis] { return fixed == value }
+                return !runs.isEmpty && runs.allSatisfy { $0.axes[axis] == value }
+            }
+        }?.value
+    }
+
+    /// `cells` with the highest mean of each column marked.
+    private static func markingBest(_ cells: [[Cell]]) -> [[Cell]] {
+        var cells = cells
+        guard let width = cells.first?.count else { return cells }
+        for column in 0..<width {
+            let best = cells.compactMap { $0[column].summary.mean }.max()
+            for row in cells.indices where best != nil && cells[row][column].summary.mean == best {
+                cells[row][column].isBest = true
+            }
+        }
+        return cells
+    }
+}
+
+extension ResultTable {
+    /// Sentences that say what the cells hold and which runs they combine, printed
+    /// under the header of the Markdown and LaTeX tables.
+    var notes: [String] {
+        var notes = [
+            "\(value) by \(rowsAxis) (rows) and \(columnsAxis) (columns): mean ± std over seeds "
+                + "(sample standard deviation, n − 1); the best mean of each column is marked (higher is better); "
+                + "n is given where runs are missing; the paper's value is in parentheses where it reports one.",
+        ]
+        if !averagedAxes.isEmpty {
+            notes.append("Cells also average over \(averagedAxes.joined(separator: ", ")), which vary within them.")
+        }
+        if hasRunsInEverySection, let axis = sectionAxis {
+            notes.append("Runs without a \(axis) appear in every \(axis) section.")
+        }
+        return notes
+    }
+}
+
+extension ResultTable.Cell {
+    /// The cell as printed: "mean ± std", just the mean when there is one run, `dash`
+    /// when there is none; `strong` applied to the best; then "(n=2 of 3, paper 0.5210)"
+    /// with whichever of the two applies (n only for a cell with some but not all runs).
+    func text(plusMinus: String, dash: String, strong: (String) -> String) -> String {
+        var core = dash
+        if let mean = summary.mean {
+            core = ReportNumber.text(mean)
+            if let deviation = summary.standardDeviation { core += " \(plusMinus) " + ReportNumber.text(deviation) }
+        }
+        if isBest { core = strong(core) }
+        var remarks: [String] = []
+        if summary.count > 0 && summary.count < expectedCount { remarks.append("n=\(summary.count) of \(expectedCount)") }
+        if let paper { remarks.append("paper " + ReportNumber.text(paper)) }
+        return remarks.isEmpty ? core : core + " (" + remarks.joined(separator: ", ") + ")"
+    }
+}
