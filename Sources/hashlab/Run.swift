@@ -51,7 +51,7 @@ struct Run: ParsableCommand {
         interrupt.setEventHandler {
             scheduler.cancel()
             FileHandle.standardError.write(Data("\nhashlab: interrupted; finished runs are stored, run again to resume\n".utf8))
-            exit(130)
+            Foundation.exit(130)
         }
         interrupt.resume()
         print("running \(queue.count) runs with \(scheduler.jobs) workers × \(scheduler.threadsPerWorker) BLAS threads")

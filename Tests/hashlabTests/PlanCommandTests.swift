@@ -25,9 +25,10 @@ import TestSupport
         try Data("experiment: bad\ndataset: mfeat\nbits: [16]\nseedz: [1]\nmethods: [{method: lsh}]\n".utf8)
             .write(to: URL(fileURLWithPath: bad))
 
-        let process = try HashlabProcess(["plan", good, bad, "--root", RunOneCommandTests.root])
+        let process = try HashlabProcess(["plan", good, bad, "--root", RunOneCommandTests.root,
+                                          "--results", directory.path("results")])
         #expect(process.status == 2)
-        #expect(process.output.hasPrefix("ratio (\(good)): 12 runs\n  aszh bits=16 seed=1 ratio=1/-1\n"))
+        #expect(process.output.hasPrefix("ratio (\(good)): 12 runs, 0 done, 12 to do\n  aszh bits=16 seed=1 ratio=1/-1\n"))
         #expect(process.output.contains("  … and 7 more"))
         #expect(process.error == "hashlab: error: \(bad):4: seedz: unknown key (did you mean \"seeds\"?); known keys: "
                 + "experiment, description, dataset, protocol, bits, seeds, modality, cutoffs, methods, metrics, "

@@ -49,7 +49,7 @@ import TestSupport
     }
 
     @Test func planRunReportAndASecondRunDoesNothing() throws {
-        let root = try Self.project(methods: "  - method: lsh\n  - method: itq")
+        let root = try Self.project(methods: "  - method: lsh\n  - method: itq", bits: "[2, 4]")
         defer { root.remove() }
         let spec = root.path("experiments/tiny.yaml")
         let plan = try HashlabProcess(["plan", spec, "--root", root.url.path])
@@ -71,15 +71,15 @@ import TestSupport
         let report = try HashlabProcess(["report", spec, "--root", root.url.path])
         #expect(report.status == 0, "\(report.error)")
         let table = try String(contentsOfFile: root.path("results/tables/tiny.md"), encoding: .utf8)
-        // The lsh 8-bit cell: the mean of the two stored seeds' tie-aware mAP.
+        // The lsh 4-bit cell: the mean of the two stored seeds' tie-aware mAP.
         let values = stored.filter {
             let axes = ($0["run"] as? [String: Any])?["axes"] as? [String: String]
-            return axes?["method"] == "lsh" && axes?["bits"] == "8"
+            return axes?["method"] == "lsh" && axes?["bits"] == "4"
         }.compactMap { (($0["result"] as? [String: Any])?["metrics"] as? [String: Any])?["map"] as? [String: Any] }
             .compactMap { $0["tie_aware"] as? Double }
         #expect(values.count == 2)
         let mean = String(format: "%.4f", values.reduce(0, +) / 2)
-        #expect(table.contains(mean), "the table should hold the lsh 8-bit mean \(mean):\n\(table)")
+        #expect(table.contains(mean), "the table should hold the lsh 4-bit mean \(mean):\n\(table)")
     }
 
     @Test func killedSchedulerResumesWithoutLostOrDuplicatedRuns() throws {
