@@ -10,25 +10,11 @@ import TestSupport
 /// `SingleRun` glues dataset, protocol, method and evaluation; checked against the
 /// same steps done by hand with the brute-force reference ranking.
 @Suite struct SingleRunTests {
-    /// 4 Gaussian clusters in 6-d, 30 items each, one-hot labels.
-    static func writeDataset(_ path: String) throws {
-        var generator = SeededGenerator(seed: 77)
-        let centres = generator.normalMatrix(rows: 4, columns: 6, as: Float.self).scaled(by: 3)
-        var features = generator.normalMatrix(rows: 120, columns: 6, as: Float.self)
-        var labels = Matrix<UInt8>(rows: 120, columns: 4, repeating: 0)
-        for item in 0..<120 {
-            labels[item, item % 4] = 1
-            for column in 0..<6 { features[item, column] += centres[item % 4, column] }
-        }
-        try DatasetContents(name: "clusters", modalities: [.init(name: "x", features: features)], labels: labels,
-                            classes: ["a", "b", "c", "d"]).write(to: path)
-    }
-
     @Test func lshRunMatchesHandComputation() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path("clusters.h5")
-        try Self.writeDataset(path)
+        try ClusterDataset.write(to: path)
         let zeroShot = ZeroShotProtocol(unseen: .classes(["c", "d"]), queries: 10)
         let run = try SingleRun(dataset: path, retrievalProtocol: .zeroShot(zeroShot), method: "lsh", parameters: [:],
                                 bits: 16, modality: nil, seed: 4, cutoffs: [20])

@@ -7,22 +7,13 @@ import TestSupport
 /// `hashlab plan → run → report` end to end on a tiny spec, resuming after the
 /// scheduler is killed, and failed runs recorded without stopping the sweep.
 @Suite(.serialized) struct SweepCommandTests {
-    /// A project root with `clusters` (4 Gaussian clusters in 6-d, 30 items each) and
+    /// A project root with `clusters` (``ClusterDataset``) and
     /// the spec `experiments/tiny.yaml` with `methods` as given.
     static func project(methods: String, bits: String = "[4, 8]", seeds: String = "[1, 2]") throws -> TemporaryDirectory {
         let root = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: root.path("datasets/data"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root.path("experiments"), withIntermediateDirectories: true)
-        var generator = SeededGenerator(seed: 77)
-        let centres = generator.normalMatrix(rows: 4, columns: 6, as: Float.self).scaled(by: 3)
-        var features = generator.normalMatrix(rows: 120, columns: 6, as: Float.self)
-        var labels = Matrix<UInt8>(rows: 120, columns: 4, repeating: 0)
-        for item in 0..<120 {
-            labels[item, item % 4] = 1
-            for column in 0..<6 { features[item, column] += centres[item % 4, column] }
-        }
-        try DatasetContents(name: "clusters", modalities: [.init(name: "x", features: features)], labels: labels,
-                            classes: ["a", "b", "c", "d"]).write(to: root.path("datasets/data/clusters.h5"))
+        try ClusterDataset.write(to: root.path("datasets/data/clusters.h5"))
         try """
             experiment: tiny
             description: a tiny sweep

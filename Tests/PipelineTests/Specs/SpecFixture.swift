@@ -13,7 +13,7 @@ struct SpecFixture {
         if withDataset {
             try FileManager.default.createDirectory(atPath: directory.path("datasets/data"),
                                                     withIntermediateDirectories: true)
-            try SingleRunTests.writeDataset(directory.path("datasets/data/clusters.h5"))
+            try ClusterDataset.write(to: directory.path("datasets/data/clusters.h5"))
         }
     }
 

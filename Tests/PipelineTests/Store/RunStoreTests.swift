@@ -12,7 +12,7 @@ import TestSupport
     static func root() throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory.path("datasets/data"), withIntermediateDirectories: true)
-        try SingleRunTests.writeDataset(directory.path("datasets/data/clusters.h5"))
+        try ClusterDataset.write(to: directory.path("datasets/data/clusters.h5"))
         return directory
     }
 
