@@ -58,7 +58,9 @@ tables-check: build
 	rm -rf .build/tables-check && mkdir -p .build/tables-check
 	$(HASHLAB) run $(MFEAT_SPECS) --results .build/tables-check
 	$(HASHLAB) report $(MFEAT_SPECS) --results .build/tables-check
-	$(HASHLAB) diff results/tables .build/tables-check/tables --tolerance 0.002
+	for table in .build/tables-check/tables/*.csv; do \
+	    $(HASHLAB) diff results/tables/$$(basename $$table) $$table --tolerance 0.002 || exit 1; \
+	done
 
 clean:
 	rm -rf .build

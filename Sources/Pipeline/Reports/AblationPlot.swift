@@ -119,12 +119,21 @@ struct AblationPlot {
                 lines.append("<text x=\"\(Self.number(left - 6))\" y=\"\(y)\" text-anchor=\"end\" "
                     + "dominant-baseline=\"middle\">\(String(format: "%.\(decimals)f", tick))</text>")
             }
+            // Labels wider than their slot (about 7 units a character) are turned by 40°.
+            let slot = panelWidth / Double(max(1, xValues.count))
+            let turned = xValues.contains { Double($0.count) * 7 > slot }
             for (position, xValue) in xValues.enumerated() {
                 let xText = Self.number(xPosition(position))
                 lines.append("<line class=\"grid\" x1=\"\(xText)\" y1=\"\(Self.number(Self.plotTop))\" x2=\"\(xText)\" "
                     + "y2=\"\(Self.number(Self.plotBottom))\" stroke=\"#eeeeee\"/>")
-                lines.append("<text x=\"\(xText)\" y=\"\(Self.number(Self.plotBottom + 18))\" "
-                    + "text-anchor=\"middle\">\(Self.escaped(xValue))</text>")
+                if turned {
+                    let y = Self.number(Self.plotBottom + 12)
+                    lines.append("<text x=\"\(xText)\" y=\"\(y)\" text-anchor=\"end\" "
+                        + "transform=\"rotate(-40 \(xText) \(y))\">\(Self.escaped(xValue))</text>")
+                } else {
+                    lines.append("<text x=\"\(xText)\" y=\"\(Self.number(Self.plotBottom + 18))\" "
+                        + "text-anchor=\"middle\">\(Self.escaped(xValue))</text>")
+                }
             }
             lines.append("<path class=\"axis\" d=\"M\(Self.number(left)),\(Self.number(Self.plotTop)) "
                 + "V\(Self.number(Self.plotBottom)) H\(Self.number(right))\" fill=\"none\" stroke=\"black\"/>")
@@ -156,7 +165,7 @@ struct AblationPlot {
             lines.append("</g>")
         }
         lines.append("<text class=\"x-label\" x=\"\(Self.number((Self.plotLeft + Self.plotRight) / 2))\" "
-            + "y=\"\(Self.number(Self.height - 22))\" text-anchor=\"middle\" font-size=\"14\">\(Self.escaped(x))</text>")
+            + "y=\"\(Self.number(Self.height - 6))\" text-anchor=\"middle\" font-size=\"14\">\(Self.escaped(x))</text>")
         let middle = Self.number((Self.plotTop + Self.plotBottom) / 2)
         lines.append("<text class=\"y-label\" x=\"20\" y=\"\(middle)\" text-anchor=\"middle\" font-size=\"14\" "
             + "transform=\"rotate(-90 20 \(middle))\">\(Self.escaped(value)) (mean ± std)</text>")

@@ -35,6 +35,7 @@ public final class ProgressReporter {
             let status = outcome.failure == nil ? "ok    " : "FAILED"
             let value = outcome.stored?.result.map { String(format: " map=%.4f", $0.metrics.map.tieAware) } ?? ""
             print("[\(finished)/\(total)] \(status) \(outcome.run.label)\(value) (\(String(format: "%.1f", outcome.seconds)) s)")
+            fflush(nil)   // to logs and pipes as each run finishes
         }
     }
 
