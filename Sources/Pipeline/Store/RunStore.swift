@@ -28,6 +28,13 @@ public struct RunStore: Sendable {
         return try? JSONDecoder().decode(StoredRun.self, from: data)
     }
 
+    /// The ids of the run files in the store (`<id>.json`; hidden temporary files and
+    /// locks are not run files), sorted; empty when the directory does not exist.
+    public var ids: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
     /// Whether `run` (with id `id`) has a valid, successful result in the store.
     public func isDone(_ id: String, _ run: PlannedRun) -> Bool {
         guard let stored = load(id) else { return false }
