@@ -4,8 +4,9 @@ import Foundation
 /// Runs scheduled runs with `jobs` worker processes, each `hashlab run-one --planned
 /// <json> --store <dir>` for one run, and OpenBLAS limited to ⌊cores / jobs⌋ threads
 /// per worker (at least 1) so workers × threads never exceed the cores. A worker's
-/// standard error goes to `<store>/../logs/<id>.log`. A failed run (recorded `failed`
-/// by its worker, or a worker that died without writing) does not stop the others.
+/// standard error is appended to `<store>/../logs/<id>.log`. A failed run (recorded
+/// `failed` by its worker, or a worker that died without writing) does not stop the
+/// others.
 /// ``cancel()`` (on Ctrl-C) terminates the workers: a worker writes its file only when
 /// its run has ended, atomically, so nothing partial is left and the next `run`
 /// resumes.
@@ -105,9 +106,11 @@ public final class LocalScheduler: @unchecked Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = "\(threadsPerWorker)"
         process.environment = environment
-        let logPath = (logDirectory as NSString).appendingPathComponent("\(scheduled.id).log")
-        FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.standardError = FileHandle(forWritingAtPath: logPath) ?? FileHandle.nullDevice
+        // Appended to, never truncated: a worker of another `hashlab run` on the store may
+        // be writing to the same log.
+        let log = open((logDirectory as NSString).appendingPathComponent("\(scheduled.id).log"),
+                       O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        process.standardError = log >= 0 ? FileHandle(fileDescriptor: log, closeOnDealloc: true) : FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.terminationHandler = { [weak self] finished in
             self?.forget(finished.processIdentifier)
