@@ -42,6 +42,16 @@ public struct RunStore: Sendable {
             && stored.run.configuration == run.configuration && stored.run.cutoffs == run.cutoffs
     }
 
+    /// Removes the hidden temporary files (`.<id>.json.<random>.tmp`) that writes of run
+    /// `id` killed midway left. Only for the holder of the run's ``RunLock``: no write
+    /// of the run is under way then.
+    public func removeTemporaries(of id: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix(".\(id).json.") && name.hasSuffix(".tmp") {
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+        }
+    }
+
     /// Writes `stored` atomically.
     ///
     /// - Throws: ``HDF5Error/fileWriteFailed(file:reason:)`` (the atomic-write error),
