@@ -6,7 +6,8 @@ import Pipeline
 
 /// `hashlab run SPEC…`: computes every run of the specs that the store lacks, with
 /// worker processes; failed runs are listed at the end (exit 1); Ctrl-C stops the
-/// workers and leaves the store consistent for the next `run`.
+/// workers, waits for them to exit and exits 130, leaving the store consistent for the
+/// next `run`.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -48,15 +49,15 @@ struct Run: ParsableCommand {
                                        jobs: jobs, force: force)
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler {
-            scheduler.cancel()
-            FileHandle.standardError.write(Data("\nhashlab: interrupted; finished runs are stored, run again to resume\n".utf8))
-            Foundation.exit(130)
-        }
+        interrupt.setEventHandler { scheduler.cancel() }
         interrupt.resume()
         print("running \(queue.count) runs with \(scheduler.jobs) workers × \(scheduler.threadsPerWorker) BLAS threads")
         let progress = ProgressReporter(total: queue.count, jobs: scheduler.jobs)
         let outcomes = scheduler.run(queue) { progress.record($0) }
+        if scheduler.isCancelled {
+            FileHandle.standardError.write(Data("\nhashlab: interrupted; finished runs are stored, run again to resume\n".utf8))
+            throw ExitCode(130)
+        }
         let failures = outcomes.filter { $0.failure != nil }
         guard failures.isEmpty else {
             var message = "hashlab: \(failures.count) of \(outcomes.count) runs failed:\n"

@@ -16,21 +16,31 @@ struct HashlabProcess {
             .appendingPathComponent("hashlab")
     }
 
+    /// Runs `hashlab arguments` to its end.
     init(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        self.init(waitingFor: try Self.start(arguments))
+    }
+
+    /// Waits for a process ``start(_:)`` started and collects its output.
+    init(waitingFor process: Process) {
+        let outputData = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        let errorData = (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
         process.waitUntilExit()
         status = process.terminationStatus
-        self.output = String(decoding: outputData, as: UTF8.self)
-        self.error = String(decoding: errorData, as: UTF8.self)
+        output = String(decoding: outputData, as: UTF8.self)
+        error = String(decoding: errorData, as: UTF8.self)
+    }
+
+    /// Starts `hashlab arguments` with its standard output and error in pipes, without
+    /// waiting for it.
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        return process
     }
 }
 

@@ -30,6 +30,35 @@ import TestSupport
         return root
     }
 
+    /// KSH with enough refinements that a run takes a noticeable time (a few tenths of a second).
+    static let slowMethods = "  - method: ksh\n    params: {anchors: 20, samples: 60, refinements: 300}"
+
+    /// Waits (at most a minute) until the store of `root` holds a run file, calling
+    /// `polling` every 20 ms meanwhile.
+    static func waitForAStoredRun(_ root: TemporaryDirectory, polling: () -> Void = {}) throws {
+        let deadline = Date().addingTimeInterval(60)
+        while try storedRuns(root).isEmpty && Date() < deadline {
+            polling()
+            usleep(20_000)
+        }
+    }
+
+    /// Runs `tiny.yaml` of `root` again after an interruption that left `done` of its
+    /// `runs` stored: the rest are computed, the store ends with each run once and ok,
+    /// and a third run finds nothing to do.
+    static func expectResumption(_ root: TemporaryDirectory, runs: Int, done: Int) throws {
+        let spec = root.path("experiments/tiny.yaml")
+        let resumed = try HashlabProcess(["run", spec, "--root", root.url.path, "--jobs", "2"])
+        #expect(resumed.status == 0, "\(resumed.error)")
+        #expect(resumed.output.contains("\(runs) runs, \(done) done, \(runs - done) to run"))
+        let stored = try storedRuns(root)
+        #expect(stored.count == runs)
+        #expect(Set(stored.compactMap { $0["id"] as? String }).count == runs)
+        #expect(stored.allSatisfy { $0["status"] as? String == "ok" })
+        let again = try HashlabProcess(["run", spec, "--root", root.url.path])
+        #expect(again.output.contains("\(runs) runs, \(runs) done, 0 to run"))
+    }
+
     static func storedRuns(_ root: TemporaryDirectory) throws -> [[String: Any]] {
         let directory = root.path("results/runs")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
@@ -74,32 +103,16 @@ import TestSupport
     }
 
     @Test func killedSchedulerResumesWithoutLostOrDuplicatedRuns() throws {
-        let root = try Self.project(methods: "  - method: ksh\n    params: {anchors: 20, samples: 60, refinements: 300}",
-                                    bits: "[8, 12, 16]", seeds: "[1, 2, 3]")
+        let root = try Self.project(methods: Self.slowMethods, bits: "[8, 12, 16]", seeds: "[1, 2, 3]")
         defer { root.remove() }
         let spec = root.path("experiments/tiny.yaml")
-        let process = Process()
-        process.executableURL = HashlabProcess.executable
-        process.arguments = ["run", spec, "--root", root.url.path, "--jobs", "1"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while (try Self.storedRuns(root)).isEmpty && Date() < deadline { usleep(20_000) }
+        let process = try HashlabProcess.start(["run", spec, "--root", root.url.path, "--jobs", "1"])
+        try Self.waitForAStoredRun(root)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let before = try Self.storedRuns(root).count
         #expect(before >= 1 && before < 9, "killed after \(before) of 9 runs")
-
-        let resumed = try HashlabProcess(["run", spec, "--root", root.url.path, "--jobs", "2"])
-        #expect(resumed.status == 0, "\(resumed.error)")
-        let stored = try Self.storedRuns(root)
-        #expect(stored.count == 9)
-        let ids = stored.compactMap { $0["id"] as? String }
-        #expect(Set(ids).count == 9)
-        #expect(stored.allSatisfy { $0["status"] as? String == "ok" })
-        let again = try HashlabProcess(["run", spec, "--root", root.url.path])
-        #expect(again.output.contains("9 runs, 9 done, 0 to run"))
+        try Self.expectResumption(root, runs: 9, done: before)
     }
 
     @Test func failedRunsAreRecordedAndListedWithoutStoppingTheSweep() throws {

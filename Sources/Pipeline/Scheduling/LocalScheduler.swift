@@ -4,11 +4,12 @@ import Foundation
 /// Runs scheduled runs with `jobs` worker processes, each `hashlab run-one --planned
 /// <json> --store <dir>` for one run, and OpenBLAS limited to ⌊cores / jobs⌋ threads
 /// per worker (at least 1) so workers × threads never exceed the cores. A worker's
-/// standard error goes to `<store>/../logs/<id>.log`. A failed run (recorded `failed`
-/// by its worker, or a worker that died without writing) does not stop the others.
-/// ``cancel()`` (on Ctrl-C) terminates the workers: a worker writes its file only when
-/// its run has ended, atomically, so nothing partial is left and the next `run`
-/// resumes.
+/// standard error is appended to `<store>/../logs/<id>.log`. A failed run (recorded
+/// `failed` by its worker, or a worker that died without writing) does not stop the
+/// others. ``cancel()`` (on Ctrl-C) terminates the workers and ``run(_:finished:)``
+/// returns once they have exited: a worker writes its file only when its run has
+/// ended, atomically, and the temporary file of a write a worker died in is removed,
+/// so nothing partial is left and the next `run` resumes.
 public final class LocalScheduler: @unchecked Sendable {
     /// How one run ended.
     public struct Outcome: Sendable {
@@ -43,7 +44,9 @@ public final class LocalScheduler: @unchecked Sendable {
         max(1, ProcessInfo.processInfo.activeProcessorCount / jobs)
     }
 
-    /// Runs `runs`, calling `finished` (serially) as each ends; returns every outcome.
+    /// Runs `runs`, calling `finished` (serially) as each ends; returns every outcome —
+    /// except, after ``cancel()``, those of the runs whose workers it terminated: they
+    /// were interrupted, not failed, and remain to do.
     public func run(_ runs: [ScheduledRun], finished: (Outcome) -> Void) -> [Outcome] {
         let logs = ((store.directory as NSString).deletingLastPathComponent as NSString).appendingPathComponent("logs")
         try? FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
@@ -57,11 +60,11 @@ public final class LocalScheduler: @unchecked Sendable {
                 pending = pending.dropFirst()
                 let start = Date()
                 do {
-                    try launch(next, logDirectory: logs) { status in
+                    let launched = try launch(next, logDirectory: logs) { status in
                         ended.append((next, status, Date().timeIntervalSince(start)))
                         done.signal()
                     }
-                    active += 1
+                    if launched { active += 1 }
                 } catch {
                     let outcome = Outcome(run: next, stored: nil, failure: "cannot start a worker: \(error)", seconds: 0)
                     outcomes.append(outcome)
@@ -72,7 +75,9 @@ public final class LocalScheduler: @unchecked Sendable {
             done.wait()
             for (run, status, seconds) in ended.take() {
                 active -= 1
+                if status != 0 { removeLeftovers(of: run.id) }
                 let outcome = self.outcome(run, status: status, seconds: seconds, logDirectory: logs)
+                if isCancelled && outcome.stored == nil { continue }
                 outcomes.append(outcome)
                 finished(outcome)
             }
@@ -80,7 +85,9 @@ public final class LocalScheduler: @unchecked Sendable {
         return outcomes
     }
 
-    /// Terminates every worker and starts no more.
+    /// Starts no more workers and terminates the running ones (``run(_:finished:)``
+    /// returns once they have exited). Safe to call from any thread, e.g. from the
+    /// handler of a dispatch signal source.
     public func cancel() {
         lock.lock()
         cancelled = true
@@ -89,14 +96,18 @@ public final class LocalScheduler: @unchecked Sendable {
         for process in processes where process.isRunning { process.terminate() }
     }
 
-    private var isCancelled: Bool {
+    /// Whether ``cancel()`` was called.
+    public var isCancelled: Bool {
         lock.lock()
         defer { lock.unlock() }
         return cancelled
     }
 
+    /// Starts the worker of `scheduled`, calling `onExit` with its exit status when it
+    /// ends; returns false, starting nothing, once cancelled (checked under the lock
+    /// ``cancel()`` takes, so every worker started is one it terminates).
     private func launch(_ scheduled: ScheduledRun, logDirectory: String,
-                        onExit: @escaping @Sendable (Int32) -> Void) throws {
+                        onExit: @escaping @Sendable (Int32) -> Void) throws -> Bool {
         let plannedJSON = String(decoding: try RunID.canonicalEncoder.encode(scheduled.run), as: UTF8.self)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -105,9 +116,11 @@ public final class LocalScheduler: @unchecked Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = "\(threadsPerWorker)"
         process.environment = environment
-        let logPath = (logDirectory as NSString).appendingPathComponent("\(scheduled.id).log")
-        FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.standardError = FileHandle(forWritingAtPath: logPath) ?? FileHandle.nullDevice
+        // Appended to, never truncated: a worker of another `hashlab run` on the store may
+        // be writing to the same log.
+        let log = open((logDirectory as NSString).appendingPathComponent("\(scheduled.id).log"),
+                       O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        process.standardError = log >= 0 ? FileHandle(fileDescriptor: log, closeOnDealloc: true) : FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.terminationHandler = { [weak self] finished in
             self?.forget(finished.processIdentifier)
@@ -115,8 +128,19 @@ public final class LocalScheduler: @unchecked Sendable {
         }
         lock.lock()
         defer { lock.unlock() }
+        guard !cancelled else { return false }
         try process.run()
         running[process.processIdentifier] = process
+        return true
+    }
+
+    /// Removes the temporary file a worker killed while writing run `id` left in the
+    /// store — when no other process holds the run's lock, so that no other write of
+    /// the run is under way.
+    private func removeLeftovers(of id: String) {
+        guard let lock = try? RunLock(store: store, id: id, waiting: false) else { return }
+        store.removeTemporaries(of: id)
+        lock.release()
     }
 
     private func forget(_ pid: Int32) {

@@ -8,19 +8,23 @@ public final class RunLock {
     private let descriptor: Int32
     public let path: String
 
-    /// Takes the lock on run `id` in `store`, waiting while another process holds it.
+    /// Takes the lock on run `id` in `store`, waiting while another process holds it —
+    /// or, when not `waiting`, failing at once.
     ///
-    /// - Throws: ``RunLockError`` when the lock file cannot be opened.
-    public init(store: RunStore, id: String) throws {
+    /// - Throws: ``RunLockError/held(path:)`` when not `waiting` and another process
+    ///   holds the lock; ``RunLockError/cannotOpen(path:reason:)`` when the lock file
+    ///   cannot be opened.
+    public init(store: RunStore, id: String, waiting: Bool = true) throws {
         try FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
         path = (store.directory as NSString).appendingPathComponent("\(id).lock")
         descriptor = open(path, O_RDWR | O_CREAT, 0o644)
         guard descriptor >= 0 else { throw RunLockError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        while flock(descriptor, LOCK_EX) != 0 {
+        while flock(descriptor, LOCK_EX | (waiting ? 0 : LOCK_NB)) != 0 {
             guard errno == EINTR else {
-                let reason = String(cString: strerror(errno))
+                let error = errno == EWOULDBLOCK ? RunLockError.held(path: path)
+                    : .cannotOpen(path: path, reason: String(cString: strerror(errno)))
                 close(descriptor)
-                throw RunLockError.cannotOpen(path: path, reason: reason)
+                throw error
             }
         }
     }
@@ -35,10 +39,13 @@ public final class RunLock {
 /// A run lock that cannot be taken.
 public enum RunLockError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
+    /// Another process holds the lock (when not waiting for it).
+    case held(path: String)
 
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason): return "cannot lock \(path): \(reason)"
+        case let .held(path): return "\(path) is held by another process"
         }
     }
 }

@@ -28,11 +28,28 @@ public struct RunStore: Sendable {
         return try? JSONDecoder().decode(StoredRun.self, from: data)
     }
 
+    /// The ids of the run files in the store (`<id>.json`; hidden temporary files and
+    /// locks are not run files), sorted; empty when the directory does not exist.
+    public var ids: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
     /// Whether `run` (with id `id`) has a valid, successful result in the store.
     public func isDone(_ id: String, _ run: PlannedRun) -> Bool {
         guard let stored = load(id) else { return false }
         return stored.status == .ok && stored.result != nil && stored.id == id
             && stored.run.configuration == run.configuration && stored.run.cutoffs == run.cutoffs
+    }
+
+    /// Removes the hidden temporary files (`.<id>.json.<random>.tmp`) that writes of run
+    /// `id` killed midway left. Only for the holder of the run's ``RunLock``: no write
+    /// of the run is under way then.
+    public func removeTemporaries(of id: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix(".\(id).json.") && name.hasSuffix(".tmp") {
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+        }
     }
 
     /// Writes `stored` atomically.

@@ -72,6 +72,26 @@ import TestSupport
         #expect(!store.isDone(failed.id, failing))
     }
 
+    /// What the scheduler does after a worker died: the temporary file of a write it
+    /// was killed in is removed — only while no other process holds the run's lock.
+    @Test func leftoversOfAKilledWriteAreRemovedUnderTheLock() throws {
+        let root = try Self.root()
+        defer { root.remove() }
+        let store = RunStore(root: root.url.path)
+        let run = try Self.planned()
+        let stored = try RunExecution(store: store, catalog: DatasetCatalog(root: root.url.path)).execute(run) { _ in }
+        let leftover = store.directory + "/.\(stored.id).json.0123456789abcdef.tmp"
+        FileManager.default.createFile(atPath: leftover, contents: Data("{\"id\": \"trunc".utf8))
+        let held = try RunLock(store: store, id: stored.id)
+        #expect(throws: RunLockError.held(path: held.path)) { _ = try RunLock(store: store, id: stored.id, waiting: false) }
+        held.release()
+        let lock = try RunLock(store: store, id: stored.id, waiting: false)
+        store.removeTemporaries(of: stored.id)
+        lock.release()
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+        #expect(store.isDone(stored.id, run))
+    }
+
     @Test func aDamagedFileIsNotDoneAndLeftoversAreIgnored() throws {
         let root = try Self.root()
         defer { root.remove() }

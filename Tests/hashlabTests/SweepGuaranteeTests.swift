@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// What `hashlab run` promises beyond computing the runs: Ctrl-C stops it and its
+/// workers and leaves a store the next `run` completes, and two `hashlab run` on one
+/// store compute each run once.
+@Suite(.serialized) struct SweepGuaranteeTests {
+    /// The running processes whose command line mentions `text`: with a store's path,
+    /// the workers writing to it (`hashlab run-one … --store <dir>`). A zombie's
+    /// command line is empty: `kill(pid, 0)` finds those.
+    static func processes(mentioning text: String) -> Set<Int32> {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return Set(entries.compactMap(Int32.init).filter { pid in
+            let commandLine = FileHandle(forReadingAtPath: "/proc/\(pid)/cmdline")?.readDataToEndOfFile() ?? Data()
+            return String(decoding: commandLine, as: UTF8.self).contains(text)
+        })
+    }
+
+    /// The state line (and parent) of process `pid`, from `/proc/<pid>/status`.
+    static func status(_ pid: Int32) -> String {
+        let text = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { $0.hasPrefix("State") || $0.hasPrefix("PPid") }.joined(separator: ", ")
+    }
+
+    @Test func interruptStopsTheWorkersAndLeavesAStoreTheNextRunCompletes() throws {
+        let root = try SweepCommandTests.project(methods: SweepCommandTests.slowMethods,
+                                                 bits: "[8, 12, 16]", seeds: "[1, 2, 3]")
+        defer { root.remove() }
+        let store = root.path("results/runs")
+        let process = try HashlabProcess.start(["run", root.path("experiments/tiny.yaml"), "--root", root.url.path,
+                                                "--jobs", "1"])
+        var workers = Set<Int32>()
+        try SweepCommandTests.waitForAStoredRun(root) { workers.formUnion(Self.processes(mentioning: store)) }
+        // Interrupt while the next worker computes.
+        let deadline = Date().addingTimeInterval(10)
+        while Self.processes(mentioning: store).isEmpty && Date() < deadline { usleep(5_000) }
+        workers.formUnion(Self.processes(mentioning: store))
+        #expect(!workers.isEmpty)
+        kill(process.processIdentifier, SIGINT)
+        let interrupted = HashlabProcess(waitingFor: process)
+        #expect(process.terminationReason == .exit && interrupted.status == 130, "\(interrupted.error)")
+        #expect(interrupted.error.contains("interrupted"))
+
+        // `hashlab run` has waited for its workers: their pids are gone, not zombies.
+        for pid in workers { #expect(kill(pid, 0) != 0, "worker \(pid) is still there: \(Self.status(pid))") }
+        #expect(Self.processes(mentioning: store).isEmpty)
+
+        // The store holds whole `ok` runs and locks; no temporary file of a killed write.
+        let names = try FileManager.default.contentsOfDirectory(atPath: store)
+        #expect(names.filter { $0.hasPrefix(".") || !($0.hasSuffix(".json") || $0.hasSuffix(".lock")) } == [])
+        let stored = try SweepCommandTests.storedRuns(root)
+        #expect(stored.count >= 1 && stored.count < 9, "interrupted after \(stored.count) of 9 runs")
+        #expect(stored.allSatisfy { $0["status"] as? String == "ok" })
+        try SweepCommandTests.expectResumption(root, runs: 9, done: stored.count)
+    }
+
+    /// Each worker leaves a trace in its run's log (`results/logs/<id>.log`): "training
+    /// ksh, …" when it computes the run, "run <id> is already done" when it finds the
+    /// run stored. The two sweeps start the same runs at the same moment, so without the
+    /// per-run lock (``RunLock``) both workers of the first runs find them not done and
+    /// compute them — two "training" lines in those logs — and only the lock makes the
+    /// second wait and then find the run done (checked with the lock disabled).
+    @Test func twoSweepsOnOneStoreComputeEachRunOnce() throws {
+        let root = try SweepCommandTests.project(methods: SweepCommandTests.slowMethods,
+                                                 bits: "[8, 12]", seeds: "[1, 2, 3]")
+        defer { root.remove() }
+        let arguments = ["run", root.path("experiments/tiny.yaml"), "--root", root.url.path, "--jobs", "2"]
+        let sweeps = try [HashlabProcess.start(arguments), HashlabProcess.start(arguments)]
+            .map(HashlabProcess.init(waitingFor:))
+        for sweep in sweeps { #expect(sweep.status == 0, "\(sweep.error)") }
+        let stored = try SweepCommandTests.storedRuns(root)
+        let ids = Set(stored.compactMap { $0["id"] as? String })
+        #expect(stored.count == 6 && ids.count == 6)
+        #expect(stored.allSatisfy { $0["status"] as? String == "ok" })
+
+        var foundDone = 0
+        for id in ids {
+            let log = try String(contentsOfFile: root.path("results/logs/\(id).log"), encoding: .utf8)
+            let computations = log.components(separatedBy: "training ksh").count - 1
+            #expect(computations == 1, "run \(id) was computed \(computations) times:\n\(log)")
+            foundDone += log.components(separatedBy: "run \(id) is already done").count - 1
+        }
+        // Every worker the sweeps started left its trace (no log was clobbered) …
+        let started = sweeps.compactMap { sweep in
+            sweep.output.split(separator: "\n").first { $0.hasPrefix("tiny: ") }
+                .flatMap { Int($0.split(separator: ", ").last?.split(separator: " ").first ?? "") }
+        }
+        #expect(started.count == 2 && started.reduce(0, +) == 6 + foundDone, "\(sweeps.map(\.output))")
+        // … and the sweeps met on at least one run, so the lock was exercised.
+        #expect(foundDone >= 1)
+    }
+}
