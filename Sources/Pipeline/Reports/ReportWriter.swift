@@ -10,9 +10,10 @@
 ///   `-by-<series>` and `-per-<facet>`).
 /// - `compare`: `tables/<experiment>-compare-<by>.md` and `.csv` (see
 ///   ``PairedComparison``).
-/// - `pr`: `ablations/<experiment>-pr.csv`, the averaged curves in long format (see
-///   ``PrecisionRecallCSV``; a later pr item writes `<experiment>-pr-<series>.csv`, with
-///   `-per-<facet>` when it has a facet).
+/// - `pr`: `ablations/<experiment>-pr-<series>.svg`, with `-per-<facet>` when the item
+///   has a facet (see ``PrecisionRecallPlot``), and `ablations/<experiment>-pr.csv`, the
+///   averaged curves in long format (see ``PrecisionRecallCSV``; a later pr item's CSV
+///   takes its plot's name).
 ///
 /// Every Markdown file opens with one line naming the experiment, its description and
 /// the runs found out of those expected, with the number missing.
@@ -79,6 +80,8 @@ public struct ReportWriter: Sendable {
                 let csvName = curvesWritten == 0 ? "\(base)-pr" : name
                 curvesWritten += 1
                 try files.write(PrecisionRecallCSV(curves: curves).text, to: "ablations/\(csvName).csv")
+                let title = "\(experiment): precision–recall by \(series)" + (facet.map { ", per \($0)" } ?? "")
+                try files.write(PrecisionRecallPlot(title: title, curves: curves).svg, to: "ablations/\(name).svg")
             }
         }
         return files.written
