@@ -16,16 +16,16 @@ struct SVGChart {
 
     // MARK: Layout
 
-    static let width = 800.0
-    static let height = 500.0
-    static let plotLeft = 75.0
-    static let plotRight = 640.0
-    static let plotTop = 65.0
-    static let plotBottom = 435.0
-    static let panelGap = 45.0
-    static let legendLeft = 660.0
+    private static let width = 800.0
+    private static let height = 500.0
+    private static let plotLeft = 75.0
+    private static let plotRight = 640.0
+    private static let plotTop = 65.0
+    private static let plotBottom = 435.0
+    private static let panelGap = 45.0
+    private static let legendLeft = 660.0
     /// Tableau's ten categorical colours, reused in turn beyond ten series.
-    static let colors = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+    private static let colors = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                          "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
 
     /// The horizontal extent of panel `index` of `count`, side by side `panelGap` apart
@@ -164,7 +164,7 @@ struct SVGChart {
     }
 
     /// A coordinate with one decimal.
-    static func number(_ value: Double) -> String {
+    private static func number(_ value: Double) -> String {
         String(format: "%.1f", value)
     }
 
