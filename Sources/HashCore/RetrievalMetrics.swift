@@ -1,10 +1,16 @@
 /// Ranking metrics averaged over queries (definitions in `RetrievalEvaluation`).
 public struct RetrievalMetrics: Sendable, Equatable {
     /// One point of the precision–recall curve by Hamming radius.
-    public struct RadiusPoint: Sendable, Equatable, Codable {
+    public struct RadiusPoint: Sendable, Hashable, Codable {
         public var radius: Int
         public var precision: Double
         public var recall: Double
+
+        public init(radius: Int, precision: Double, recall: Double) {
+            self.radius = radius
+            self.precision = precision
+            self.recall = recall
+        }
     }
 
     /// Queries evaluated.

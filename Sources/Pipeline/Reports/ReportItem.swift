@@ -1,3 +1,5 @@
+import HashCore
+
 /// One entry of a spec's `report` list: what to write from the experiment's results.
 ///
 /// ```yaml
@@ -5,6 +7,7 @@
 ///   - table: {rows: method, columns: bits, value: map}
 ///   - ablation: {x: ratio, series: bits, value: map, plot: true, facet: balance}
 ///   - compare: {by: ratio, baseline: "1/-1", value: map}
+///   - pr: {series: method, facet: bits}
 /// ```
 /// Axis names are keys of ``PlannedRun/axes``; value names are metric names of
 /// ``ReportRecord/metrics``.
@@ -21,6 +24,10 @@ public enum ReportItem: Hashable, Sendable {
     /// paired t statistic, and a mark where |t| exceeds the two-sided 95% critical
     /// value for n − 1 degrees of freedom.
     case compare(by: String, baseline: String, value: String)
+    /// Precision–recall curves by Hamming radius (see ``ReportRecord/curve``): one curve
+    /// per `series` value, each point the mean over its runs at one radius, one panel
+    /// per `facet` value when given; an SVG and a long CSV.
+    case precisionRecall(series: String, facet: String?)
 }
 
 /// A value the paper reports for one cell, printed beside ours.
@@ -38,15 +45,21 @@ public struct PaperValue: Hashable, Sendable {
     }
 }
 
-/// One finished run as reports see it: its axes and its named metrics.
+/// One finished run as reports see it: its axes, its named metrics and its
+/// precision–recall curve.
 public struct ReportRecord: Hashable, Sendable {
     public var axes: [String: String]
     /// Metric name → value: `map` (tie-aware), `map_index_order`, `map@K`,
     /// `precision@K`, `recall@K` for each cutoff K, `precision@r2`.
     public var metrics: [String: Double]
+    /// Mean precision and recall over queries of the items within Hamming radius r,
+    /// one point per radius 0…K in order (``EvaluationReport/precisionRecallByRadius``);
+    /// empty where unknown.
+    public var curve: [RetrievalMetrics.RadiusPoint]
 
-    public init(axes: [String: String], metrics: [String: Double]) {
+    public init(axes: [String: String], metrics: [String: Double], curve: [RetrievalMetrics.RadiusPoint] = []) {
         self.axes = axes
         self.metrics = metrics
+        self.curve = curve
     }
 }

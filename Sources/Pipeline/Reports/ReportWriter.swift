@@ -10,6 +10,10 @@
 ///   `-by-<series>` and `-per-<facet>`).
 /// - `compare`: `tables/<experiment>-compare-<by>.md` and `.csv` (see
 ///   ``PairedComparison``).
+/// - `pr`: `ablations/<experiment>-pr-<series>.svg`, with `-per-<facet>` when the item
+///   has a facet (see ``PrecisionRecallPlot``), and `ablations/<experiment>-pr.csv`, the
+///   averaged curves in long format (see ``PrecisionRecallCSV``; a later pr item's CSV
+///   takes its plot's name).
 ///
 /// Every Markdown file opens with one line naming the experiment, its description and
 /// the runs found out of those expected, with the number missing.
@@ -41,6 +45,7 @@ public struct ReportWriter: Sendable {
         var tablesWritten = 0
         var ablationWritten = false
         var plotNames = Set<String>()
+        var curvesWritten = 0
         for item in items {
             switch item {
             case .table(let rows, let columns, let value):
@@ -69,6 +74,14 @@ public struct ReportWriter: Sendable {
                 let title = "\(experiment): \(value) vs \(x) by \(series)" + (facet.map { ", per \($0)" } ?? "")
                 let chart = AblationPlot(title: title, x: x, series: series, value: value, facet: facet, records: records)
                 try files.write(chart.svg, to: "ablations/\(name).svg")
+            case .precisionRecall(let series, let facet):
+                let curves = PrecisionRecallCurves(series: series, facet: facet, records: records)
+                let name = ReportFiles.component("\(base)-pr-\(series)" + (facet.map { "-per-\($0)" } ?? ""))
+                let csvName = curvesWritten == 0 ? "\(base)-pr" : name
+                curvesWritten += 1
+                try files.write(PrecisionRecallCSV(curves: curves).text, to: "ablations/\(csvName).csv")
+                let title = "\(experiment): precision–recall by \(series)" + (facet.map { ", per \($0)" } ?? "")
+                try files.write(PrecisionRecallPlot(title: title, curves: curves).svg, to: "ablations/\(name).svg")
             }
         }
         return files.written

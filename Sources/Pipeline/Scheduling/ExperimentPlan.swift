@@ -27,13 +27,15 @@ public struct ExperimentPlan {
     /// The number of distinct runs.
     public var distinctCount: Int { Set(runs.map(\.id)).count }
 
-    /// The finished runs as report records (axes and named metrics), in plan order.
+    /// The finished runs as report records (axes, named metrics and the precision–recall
+    /// curve), in plan order.
     public func records(in store: RunStore) -> [ReportRecord] {
         runs.compactMap { scheduled in
             guard store.isDone(scheduled.id, scheduled.run), let result = store.load(scheduled.id)?.result else {
                 return nil
             }
-            return ReportRecord(axes: scheduled.run.axes, metrics: result.metrics.namedValues)
+            return ReportRecord(axes: scheduled.run.axes, metrics: result.metrics.namedValues,
+                                curve: result.metrics.precisionRecallByRadius)
         }
     }
 }

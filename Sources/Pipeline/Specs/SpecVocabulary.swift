@@ -47,14 +47,18 @@ struct SpecVocabulary {
         return name
     }
 
-    /// A `report` entry: a mapping with one key, `table`, `ablation` or `compare`.
+    /// The keys of a `report` entry, one per ``ReportItem`` case.
+    static let reportItemKeys = ["table", "ablation", "compare", "pr"]
+
+    /// A `report` entry: a mapping with one key, `table`, `ablation`, `compare` or `pr`.
     ///
     /// - Throws: ``SpecError`` for unknown or missing keys, unknown axes or metrics,
     ///   and a `compare` baseline that is not a value of its axis.
     func reportItem(_ node: SpecNode) throws -> ReportItem {
-        let entries = try node.entries(known: ["table", "ablation", "compare"])
+        let entries = try node.entries(known: Self.reportItemKeys)
         guard entries.count == 1, let item = entries.first else {
-            throw SpecError.invalidValue(node.location, reason: "a report item is exactly one of table, ablation, compare")
+            throw SpecError.invalidValue(node.location, reason: "a report item is exactly one of "
+                                         + Self.reportItemKeys.joined(separator: ", "))
         }
         switch item.name {
         case "table":
@@ -67,6 +71,9 @@ struct SpecVocabulary {
             return .ablation(x: try axis(fields["x"]!), series: try axis(fields["series"]!),
                              value: try metric(fields["value"]!), plot: try fields["plot"]?.bool() ?? false,
                              facet: try fields["facet"].map(axis))
+        case "pr":
+            let fields = try item.value.fields(known: ["series", "facet"], required: ["series"])
+            return .precisionRecall(series: try axis(fields["series"]!), facet: try fields["facet"].map(axis))
         default:
             let fields = try item.value.fields(known: ["by", "baseline", "value"], required: ["by", "baseline", "value"])
             let by = try axis(fields["by"]!)

@@ -172,6 +172,8 @@ import Testing
               - ablation: {x: ratio, series: bits, value: map, plot: true, facet: balance}
               - ablation: {x: bits, series: method, value: map@1000}
               - compare: {by: ratio, baseline: "1/-1", value: map}
+              - pr: {series: method, facet: bits}
+              - pr: {series: ratio}
             paper:
               - {method: aszh, bits: 16, map: 0.521}
             """)
@@ -183,6 +185,8 @@ import Testing
             .ablation(x: "ratio", series: "bits", value: "map", plot: true, facet: "balance"),
             .ablation(x: "bits", series: "method", value: "map@1000", plot: false, facet: nil),
             .compare(by: "ratio", baseline: "1/-1", value: "map"),
+            .precisionRecall(series: "method", facet: "bits"),
+            .precisionRecall(series: "ratio", facet: nil),
         ])
         #expect(spec.paper == [PaperValue(cell: ["method": "aszh", "bits": "16"], metric: "map", value: 0.521)])
     }

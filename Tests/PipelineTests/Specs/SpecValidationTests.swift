@@ -45,7 +45,7 @@ import Testing
         #expect(try Self.error(fixture, line: 8, "    parms: {ratio: \"1/-1\"}")
                 == .unknownKey(fixture.at(8, "methods[0].parms"), known: MethodEntry.keys, suggestion: "params"))
         #expect(try Self.error(fixture, line: 11, "  - tabel: {rows: method, columns: bits, value: map}")
-                == .unknownKey(fixture.at(11, "report[0].tabel"), known: ["table", "ablation", "compare"],
+                == .unknownKey(fixture.at(11, "report[0].tabel"), known: ["table", "ablation", "compare", "pr"],
                                suggestion: "table"))
         #expect(try Self.error(fixture, line: 11, "  - table: {rows: method, colums: bits, value: map}")
                 == .unknownKey(fixture.at(11, "report[0].table.colums"), known: ["rows", "columns", "value"],
@@ -134,6 +134,21 @@ import Testing
                                   suggestion: "precision@100"))
         #expect(try fixture.error(Self.valid + "\npaper:\n  - {method: lsh, bitz: 8, map: 0.5}")
                 == .unknownAxis(fixture.at(13, "paper[0].bitz"), axis: "bitz", known: axes + metrics, suggestion: "bits"))
+    }
+
+    @Test func precisionRecallItemsNameAxesOfTheSpec() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let axes = ["method", "bits", "seed", "lambda", "ratio"]
+        #expect(try Self.error(fixture, line: 11, "  - pr: {series: method, facet: bits}") == nil)
+        #expect(try Self.error(fixture, line: 11, "  - pr: {series: methd}")
+                == .unknownAxis(fixture.at(11, "report[0].pr.series"), axis: "methd", known: axes, suggestion: "method"))
+        #expect(try Self.error(fixture, line: 11, "  - pr: {series: method, facet: bitz}")
+                == .unknownAxis(fixture.at(11, "report[0].pr.facet"), axis: "bitz", known: axes, suggestion: "bits"))
+        #expect(try Self.error(fixture, line: 11, "  - pr: {serie: method}")
+                == .unknownKey(fixture.at(11, "report[0].pr.serie"), known: ["series", "facet"], suggestion: "series"))
+        #expect(try Self.error(fixture, line: 11, "  - pr: {facet: bits}")
+                == .missingKey(fixture.at(11, "report[0].pr.series")))
     }
 
     @Test func protocolSettingsAreCheckedTogether() throws {
