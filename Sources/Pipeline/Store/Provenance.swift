@@ -5,8 +5,9 @@ import Linalg
 
 /// Where and how a run was computed, stored with its result so any number in a table
 /// can be traced: the code (git commit and whether the tree had uncommitted changes),
-/// the versions (hashlab, the Swift compiler it was built with, OpenBLAS, HDF5, the
-/// Hamming kernel), the machine (host, cores, OpenBLAS threads), the cost (wall and
+/// the versions (hashlab, the Swift compiler it was built with, OpenBLAS with the core
+/// type whose kernels ran — results agree to the bit only between equal core types —
+/// HDF5, the Hamming kernel), the machine (host, cores, OpenBLAS threads), the cost (wall and
 /// CPU seconds, peak resident memory) and the time (start and end, ISO 8601 UTC).
 public struct Provenance: Codable, Equatable, Sendable {
     public var gitCommit: String
@@ -44,7 +45,8 @@ public struct Provenance: Codable, Equatable, Sendable {
         let formatter = ISO8601DateFormatter()
         return Provenance(
             gitCommit: commit, gitDirty: dirty, hashlabVersion: RuntimeVersions.hashlab,
-            swiftVersion: compilerVersion, openBLAS: BLASLibrary.configuration, hdf5: HDF5Library.version,
+            swiftVersion: compilerVersion, openBLAS: "\(BLASLibrary.configuration) (core \(BLASLibrary.coreName))",
+            hdf5: HDF5Library.version,
             hammingKernel: "\(HammingKernel.Variant.best)", host: ProcessInfo.processInfo.hostName,
             cores: ProcessInfo.processInfo.activeProcessorCount, blasThreads: BLASLibrary.threads,
             wallSeconds: end.timeIntervalSince(start), cpuSeconds: cpu, peakMemoryBytes: usage.ru_maxrss * 1024,
