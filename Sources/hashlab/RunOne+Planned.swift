@@ -12,7 +12,7 @@ extension RunOne {
         let stored = try reportingErrors {
             let run = try JSONDecoder().decode(PlannedRun.self, from: Data(json.utf8))
             let execution = RunExecution(store: RunStore(directory: store), catalog: DatasetCatalog(root: options.root))
-            return try execution.execute(run, force: force) { FileHandle.standardError.write(Data("hashlab: \($0)\n".utf8)) }
+            return try execution.execute(run, datasetSHA256: datasetSHA256, force: force) { FileHandle.standardError.write(Data("hashlab: \($0)\n".utf8)) }
         }
         if let error = stored.error {
             FileHandle.standardError.write(Data("hashlab: run \(stored.id) failed: \(error)\n".utf8))

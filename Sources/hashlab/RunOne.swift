@@ -64,6 +64,10 @@ struct RunOne: ParsableCommand {
     @Option(help: "Worker mode: the result store (results/runs).")
     var store: String?
 
+    @Option(name: .customLong("dataset-sha256"),
+            help: "Worker mode: the dataset's SHA-256 as the scheduler computed it (else the file is hashed).")
+    var datasetSHA256: String?
+
     @Flag(help: "Worker mode: compute the run even when the store has it.")
     var force = false
 

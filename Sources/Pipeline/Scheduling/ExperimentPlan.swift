@@ -14,7 +14,10 @@ public struct ExperimentPlan {
     /// - Throws: ``SpecError`` for an invalid spec; dataset errors when it cannot be hashed.
     public init(spec: ExperimentSpec, root: String, execution: RunExecution) throws {
         self.spec = spec
-        runs = try spec.plannedRuns(root: root).map { ScheduledRun(id: try execution.id(of: $0).id, run: $0) }
+        runs = try spec.plannedRuns(root: root).map { run in
+            let (id, sha) = try execution.id(of: run)
+            return ScheduledRun(id: id, run: run, datasetSHA256: sha)
+        }
         done = Set(runs.filter { execution.store.isDone($0.id, $0.run) }.map(\.id))
     }
 
@@ -31,7 +34,7 @@ public struct ExperimentPlan {
     /// curve), in plan order.
     public func records(in store: RunStore) -> [ReportRecord] {
         runs.compactMap { scheduled in
-            guard store.isDone(scheduled.id, scheduled.run), let result = store.load(scheduled.id)?.result else {
+            guard let result = store.finished(scheduled.id, scheduled.run)?.result else {
                 return nil
             }
             return ReportRecord(axes: scheduled.run.axes, metrics: result.metrics.namedValues,

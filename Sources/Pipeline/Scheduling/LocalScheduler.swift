@@ -111,7 +111,8 @@ public final class LocalScheduler: @unchecked Sendable {
         let plannedJSON = String(decoding: try RunID.canonicalEncoder.encode(scheduled.run), as: UTF8.self)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["run-one", "--planned", plannedJSON, "--store", store.directory, "--root", root]
+        process.arguments = ["run-one", "--planned", plannedJSON, "--dataset-sha256", scheduled.datasetSHA256,
+                             "--store", store.directory, "--root", root]
             + (force ? ["--force"] : [])
         var environment = ProcessInfo.processInfo.environment
         environment["OPENBLAS_NUM_THREADS"] = "\(threadsPerWorker)"
@@ -150,11 +151,10 @@ public final class LocalScheduler: @unchecked Sendable {
     }
 
     private func outcome(_ run: ScheduledRun, status: Int32, seconds: Double, logDirectory: String) -> Outcome {
-        let stored = store.load(run.id)
-        if let stored, stored.status == .ok, store.isDone(run.id, run.run) {
+        if let stored = store.finished(run.id, run.run) {
             return Outcome(run: run, stored: stored, failure: nil, seconds: seconds)
         }
-        if let stored, stored.status == .failed {
+        if let stored = store.load(run.id), stored.status == .failed {
             return Outcome(run: run, stored: stored, failure: stored.error ?? "failed", seconds: seconds)
         }
         let logPath = (logDirectory as NSString).appendingPathComponent("\(run.id).log")

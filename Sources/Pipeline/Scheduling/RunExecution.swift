@@ -27,15 +27,20 @@ public struct RunExecution {
     }
 
     /// Executes `run` unless done (or when `force`); returns its stored file.
+    /// `datasetSHA256`, when given (by the scheduler, which hashed the dataset to plan),
+    /// is taken as the dataset's hash instead of reading the file again.
     ///
     /// - Throws: only when the store cannot be written or locked, or the dataset cannot
     ///   be hashed; a failing run is recorded, not thrown.
     @discardableResult
-    public func execute(_ run: PlannedRun, force: Bool = false, log: (String) -> Void) throws -> StoredRun {
-        let (id, sha) = try self.id(of: run)
+    public func execute(_ run: PlannedRun, datasetSHA256: String? = nil, force: Bool = false,
+                        log: (String) -> Void) throws -> StoredRun {
+        let (id, sha) = try datasetSHA256.map {
+            (RunID.make(configuration: run.configuration, cutoffs: run.cutoffs, datasetSHA256: $0), $0)
+        } ?? self.id(of: run)
         let lock = try RunLock(store: store, id: id)
         defer { lock.release() }
-        if !force, store.isDone(id, run), let stored = store.load(id) {
+        if !force, let stored = store.finished(id, run) {
             log("run \(id) is already done")
             return stored
         }

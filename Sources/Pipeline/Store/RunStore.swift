@@ -35,11 +35,17 @@ public struct RunStore: Sendable {
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
     }
 
+    /// The stored run `id` when it is a valid, successful result of `run` (parses, `ok`,
+    /// same configuration and cutoffs); nil otherwise. Reads the file once.
+    public func finished(_ id: String, _ run: PlannedRun) -> StoredRun? {
+        guard let stored = load(id), stored.status == .ok, stored.result != nil, stored.id == id,
+              stored.run.configuration == run.configuration, stored.run.cutoffs == run.cutoffs else { return nil }
+        return stored
+    }
+
     /// Whether `run` (with id `id`) has a valid, successful result in the store.
     public func isDone(_ id: String, _ run: PlannedRun) -> Bool {
-        guard let stored = load(id) else { return false }
-        return stored.status == .ok && stored.result != nil && stored.id == id
-            && stored.run.configuration == run.configuration && stored.run.cutoffs == run.cutoffs
+        finished(id, run) != nil
     }
 
     /// Removes the hidden temporary files (`.<id>.json.<random>.tmp`) that writes of run

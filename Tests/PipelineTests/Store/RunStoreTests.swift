@@ -64,6 +64,9 @@ import TestSupport
         let second = try execution.execute(run) { messages.append($0) }
         #expect(second.provenance.started == first.provenance.started, "a done run is not recomputed")
         #expect(messages == ["run \(id) is already done"])
+        // The scheduler hands workers the hash it planned with: the same id, no rehash.
+        let handed = try execution.execute(run, datasetSHA256: sha) { _ in }
+        #expect(handed.id == id && handed.provenance.started == first.provenance.started)
 
         let failing = try Self.planned(unseen: ["c", "zebra"])
         let failed = try execution.execute(failing) { _ in }
