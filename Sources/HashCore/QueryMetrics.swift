@@ -18,68 +18,55 @@ public struct QueryMetrics: Sendable, Equatable {
 }
 
 extension QueryMetrics {
-    /// Computes every metric of one query from its scan. `cutoffs` must be clamped to
+    /// Computes every metric of one query from its ranking statistics (`RankingIndex`):
+    /// the distance histograms of all and of relevant items, the number R of relevant
+    /// items, the precision sums over all relevant items and over those within each
+    /// cutoff, and the relevant items within each cutoff. `cutoffs` must be clamped to
     /// 1…N already.
-    init(scan: QueryScan, cutoffs: [Int]) {
-        let bits = scan.bitCount
-        var itemsBefore = [Int](repeating: 0, count: bits + 2)
-        var relevantBefore = [Int](repeating: 0, count: bits + 2)
-        for distance in 0...bits {
-            itemsBefore[distance + 1] = itemsBefore[distance] + Int(scan.histogramAll[distance])
-            relevantBefore[distance + 1] = relevantBefore[distance] + Int(scan.histogramRelevant[distance])
-        }
-        let relevant = relevantBefore[bits + 1]
-        relevantCount = relevant
-        retrievedWithinRadius = Array(itemsBefore[1...])
-        relevantWithinRadius = Array(relevantBefore[1...])
-
-        // Index order: exact ranks from the counting sort.
-        var precisionSum = 0.0
-        var precisionSumAt = [Double](repeating: 0, count: cutoffs.count)
-        var hitsAt = [Int](repeating: 0, count: cutoffs.count)
-        for entry in 0..<scan.relevantCount {
-            let distance = Int(scan.relevantDistance[entry])
-            let rank = itemsBefore[distance] + Int(scan.relevantPrecedingAll[entry]) + 1
-            let hits = relevantBefore[distance] + Int(scan.relevantPrecedingRelevant[entry]) + 1
-            let precision = Double(hits) / Double(rank)
-            precisionSum += precision
-            for (index, cutoff) in cutoffs.enumerated() where rank <= cutoff {
-                precisionSumAt[index] += precision
-                hitsAt[index] += 1
-            }
-        }
-
-        // Tie-aware: expectations over random orders within each distance group.
+    init(histogramAll: UnsafeBufferPointer<UInt32>, histogramRelevant: UnsafeBufferPointer<UInt32>,
+         relevantCount relevant: Int, precisionSums: UnsafeBufferPointer<Double>,
+         hits: UnsafeBufferPointer<UInt32>, cutoffs: [Int]) {
+        let bits = histogramAll.count - 1
+        var retrieved = [Int](repeating: 0, count: bits + 1)
+        var relevantWithin = [Int](repeating: 0, count: bits + 1)
+        var items = 0
+        var relevantItems = 0
         var expectedSum = 0.0
         var expectedSumAt = [Double](repeating: 0, count: cutoffs.count)
         var expectedHitsAt = [Double](repeating: 0, count: cutoffs.count)
-        for distance in 0...bits where scan.histogramRelevant[distance] > 0 {
-            let group = TieGroup(
-                start: itemsBefore[distance], size: Int(scan.histogramAll[distance]),
-                relevant: Int(scan.histogramRelevant[distance]),
-                relevantBefore: relevantBefore[distance])
-            expectedSum += group.expectedPrecisionSum(firstPositions: group.size)
-            for (index, cutoff) in cutoffs.enumerated() where group.start < cutoff {
-                let positions = min(group.size, cutoff - group.start)
-                expectedSumAt[index] += group.expectedPrecisionSum(firstPositions: positions)
-                expectedHitsAt[index] += Double(positions * group.relevant) / Double(group.size)
+        for distance in 0...bits {
+            // Tie-aware: expectations over random orders within each distance group.
+            if histogramRelevant[distance] > 0 {
+                let group = TieGroup(start: items, size: Int(histogramAll[distance]),
+                                     relevant: Int(histogramRelevant[distance]), relevantBefore: relevantItems)
+                expectedSum += group.expectedPrecisionSum(firstPositions: group.size)
+                for (index, cutoff) in cutoffs.enumerated() where group.start < cutoff {
+                    let positions = min(group.size, cutoff - group.start)
+                    expectedSumAt[index] += group.expectedPrecisionSum(firstPositions: positions)
+                    expectedHitsAt[index] += Double(positions * group.relevant) / Double(group.size)
+                }
             }
+            items += Int(histogramAll[distance])
+            relevantItems += Int(histogramRelevant[distance])
+            retrieved[distance] = items
+            relevantWithin[distance] = relevantItems
         }
+        relevantCount = relevant
+        retrievedWithinRadius = retrieved
+        relevantWithinRadius = relevantWithin
 
         let denominator = Double(max(relevant, 1))
-        averagePrecision = TieRules(indexOrder: precisionSum / denominator,
-                                    tieAware: expectedSum / denominator)
+        averagePrecision = TieRules(indexOrder: precisionSums[0] / denominator, tieAware: expectedSum / denominator)
         averagePrecisionAtCutoffs = cutoffs.indices.map { index in
             let limit = Double(max(min(relevant, cutoffs[index]), 1))
-            return TieRules(indexOrder: precisionSumAt[index] / limit,
-                            tieAware: expectedSumAt[index] / limit)
+            return TieRules(indexOrder: precisionSums[1 + index] / limit, tieAware: expectedSumAt[index] / limit)
         }
         precisionAtCutoffs = cutoffs.indices.map { index in
-            TieRules(indexOrder: Double(hitsAt[index]) / Double(cutoffs[index]),
+            TieRules(indexOrder: Double(hits[index]) / Double(cutoffs[index]),
                      tieAware: expectedHitsAt[index] / Double(cutoffs[index]))
         }
         recallAtCutoffs = cutoffs.indices.map { index in
-            TieRules(indexOrder: Double(hitsAt[index]) / denominator,
+            TieRules(indexOrder: Double(hits[index]) / denominator,
                      tieAware: expectedHitsAt[index] / denominator)
         }
     }

@@ -1,0 +1,745 @@
+#include "hashlab_ranking.h"
+
+#include <immintrin.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * The bit-sliced kernel (AVX-512, codes of at most 64 bits).
+ *
+ * Layout. The database is cut into LANES = 8 segments of `segment` = 64 x chunks items, one per
+ * 64-bit lane of a 512-bit vector; chunk t holds items 64t...64t+63 of every segment. For each
+ * chunk and code bit b the index stores a plane: a vector whose lane l has bit p set when item
+ * l * segment + 64t + p has bit b set. It also stores the planes of |x| and of bits - |x|
+ * (seven each) and a mask of the items that exist.
+ *
+ * Distances, 512 items at a time. With c = popcount(x AND q) over the query's ones,
+ * dist = |x| + |q| - 2c; with c = popcount(x AND NOT q) over the query's zeros,
+ * dist = |q| - |x| + 2c. The kernel takes the smaller of the two sets (at most 32 planes),
+ * sums those planes with carry-save adders (Harley-Seal) into the binary digits of c, and adds
+ * the weight planes and the per-query constant bit-sliced, modulo 128 (-2c = 2(127 - c) + 2):
+ *     ones:  dist = |x| + 2(~c) + (|q| + 2)        zeros:  dist = (bits - |x|) + 2c + (|q| - bits)
+ * which leaves the seven digit planes d0...d6 of every item's distance.
+ *
+ * Histogram. A trie over the digits gives each distance's mask: d6 alone marks distance 64;
+ * below it, two digits at a time (one ternary-logic instruction per node) split the items into
+ * four-distance nodes and then single distances. A node with no item prunes its subtree, so
+ * random 64-bit codes visit about 32 of the 64 distances. Each distance mask is popcounted per
+ * lane and added to a 32-bit per-lane counter: the items of each segment at each distance so far.
+ *
+ * Relevant items come from a list in chunk order (per label, built with the index; merged per
+ * query for several labels). For an item at lane l, position p, distance d (recomputed with
+ * POPCNT), its mask word is its four-distance node's word AND the d0, d1 words, so
+ *     items before it at distance d in its segment = counter(d, l) - popcount(mask >> p),
+ * and a per-lane counter of relevant items gives the relevant ones before it. A chunk's relevant
+ * items are handled after the next chunk's distances, so their loads never wait on the stores
+ * just made. At the end the segments' counters turn these into ranks.
+ */
+
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#define AVX512 __attribute__((target("popcnt,bmi,bmi2,avx512f,avx512bw,avx512dq,avx512vl,avx512vbmi2,avx512vpopcntdq")))
+
+#define LANES 8
+#define CHUNK (64 * LANES)
+#define LEAVES 65       /* distances 0...64 */
+#define ACC_VECTORS 33  /* distance d: 32-bit field d % 2 of each lane of vector d / 2 */
+#define NODE_VECTORS 19 /* four-distance nodes 0...15, distance 64, digits d0 and d1 */
+#define DIGITS 7
+
+struct hashlab_ranking_index {
+    hashlab_variant variant;
+    int sliced;
+    size_t count, words, label_words, labels;
+    unsigned bits;
+    size_t chunks, segment, mask_words;
+    uint64_t *codes;        /* count x words */
+    uint64_t *label_masks;  /* labels x mask_words; bit i: item i carries the label */
+    uint16_t *lists;        /* per label, chunk-major: lane * 64 + position */
+    uint64_t *list_codes;   /* the code of each list entry */
+    uint32_t *list_starts;  /* per label: chunks + 1 offsets into its list */
+    size_t *list_offsets;   /* per label: where its list begins in `lists` */
+    uint64_t *planes;       /* chunks x (bits + 1) x LANES; plane `bits` stays zero */
+    uint64_t *weights;      /* chunks x 2 x DIGITS x LANES: digits of |x|, of bits - |x| */
+    uint64_t *valid;        /* chunks x LANES */
+};
+
+typedef struct {
+    uint64_t code, invert;
+    uint64_t constant[DIGITS];
+    const uint64_t *weights;
+    uint32_t plane_offsets[32]; /* LANES x the planes summed, padded with the zero plane */
+    unsigned groups;
+    const uint16_t *list;
+    const uint64_t *list_codes;
+    const uint32_t *starts;
+    uint16_t *keys;
+    uint64_t *preceding; /* items (low half) and relevant items (high half) before, in the segment */
+    uint32_t found;
+    uint64_t *counters, *nodes;
+    uint32_t *relevant_counters;
+} sliced_query;
+
+struct hashlab_ranking_workspace {
+    uint64_t *relevance;                                   /* mask_words */
+    uint16_t *lists;                                       /* BLOCK x count */
+    uint64_t *list_codes;                                  /* BLOCK x count */
+    uint32_t *list_starts;                                 /* BLOCK x (chunks + 1) */
+    uint16_t *keys;                                        /* BLOCK x count */
+    uint64_t *preceding;                                   /* BLOCK x count */
+    uint64_t *scratch;                                     /* count */
+    uint64_t *vectors;                                     /* BLOCK x per-query vectors */
+    uint32_t *relevant_counters;                           /* BLOCK x LEAVES x LANES */
+    uint32_t *base, *base_relevant;                        /* (bits + 1) x LANES */
+    uint16_t *distances;                                   /* CHUNK */
+    uint32_t *histogram, *histogram_relevant;              /* bits + 1 */
+    sliced_query queries[HASHLAB_RANKING_BLOCK];
+};
+
+#define QUERY_VECTORS (ACC_VECTORS + 2 * NODE_VECTORS)
+
+static void *zeroed(size_t bytes) {
+    const size_t rounded = (bytes + 63) / 64 * 64;
+    void *memory = aligned_alloc(64, rounded == 0 ? 64 : rounded);
+    if (memory) memset(memory, 0, rounded == 0 ? 64 : rounded);
+    return memory;
+}
+
+/* ---- the bit-sliced kernel ---- */
+
+AVX512 ALWAYS_INLINE void csa(__m512i *carry, __m512i *sum, __m512i a, __m512i b, __m512i c) {
+    *sum = _mm512_ternarylogic_epi64(a, b, c, 0x96);   /* a ^ b ^ c */
+    *carry = _mm512_ternarylogic_epi64(a, b, c, 0xE8); /* majority(a, b, c) */
+}
+
+AVX512 ALWAYS_INLINE int nonzero(__m512i v) { return _mm512_test_epi64_mask(v, v) != 0; }
+
+/* parent AND (high digit == X) AND (low digit == Y) */
+#define NODE(parent, high, low, X, Y) _mm512_ternarylogic_epi64(parent, high, low, 1 << (4 + 2 * (X) + (Y)))
+
+/* The seven distance digit planes of chunk t for two queries at once (two independent
+   dependency chains keep the vector units busy). */
+AVX512 ALWAYS_INLINE void sliced_distances_of(const hashlab_ranking_index *index, const sliced_query *const query[2],
+                                              size_t t, __m512i d[2][DIGITS], const unsigned groups) {
+    const uint64_t *planes = index->planes + t * (index->bits + 1) * LANES;
+    const __m512i zero = _mm512_setzero_si512();
+    __m512i ones[2] = {zero, zero}, twos[2] = {zero, zero}, fours[2] = {zero, zero};
+    __m512i eights[2][4] = {{zero, zero, zero, zero}, {zero, zero, zero, zero}};
+#pragma clang loop unroll(full)
+    for (unsigned g = 0; g < groups; g++) {
+#pragma clang loop unroll(full)
+        for (int q = 0; q < 2; q++) {
+            __m512i in[8];
+            for (int k = 0; k < 8; k++) {
+                in[k] = _mm512_load_si512((const void *)(planes + query[q]->plane_offsets[8 * g + k]));
+            }
+            __m512i twos_a, twos_b, fours_a, fours_b;
+            csa(&twos_a, &ones[q], ones[q], in[0], in[1]);
+            csa(&twos_b, &ones[q], ones[q], in[2], in[3]);
+            csa(&fours_a, &twos[q], twos[q], twos_a, twos_b);
+            csa(&twos_a, &ones[q], ones[q], in[4], in[5]);
+            csa(&twos_b, &ones[q], ones[q], in[6], in[7]);
+            csa(&fours_b, &twos[q], twos[q], twos_a, twos_b);
+            csa(&eights[q][g], &fours[q], fours[q], fours_a, fours_b);
+        }
+    }
+    const uint64_t *weight_base[2] = {query[0]->weights + t * 2 * DIGITS * LANES, query[1]->weights + t * 2 * DIGITS * LANES};
+#pragma clang loop unroll(full)
+    for (int q = 0; q < 2; q++) {
+        __m512i sixteens_a, eights_sum;
+        csa(&sixteens_a, &eights_sum, eights[q][0], eights[q][1], eights[q][2]);
+        const __m512i sixteens_b = _mm512_and_si512(eights_sum, eights[q][3]);
+        const __m512i invert = _mm512_set1_epi64((long long)query[q]->invert);
+        const __m512i c[6] = {
+            _mm512_xor_si512(ones[q], invert),
+            _mm512_xor_si512(twos[q], invert),
+            _mm512_xor_si512(fours[q], invert),
+            _mm512_ternarylogic_epi64(eights_sum, eights[q][3], invert, 0x96),
+            _mm512_ternarylogic_epi64(sixteens_a, sixteens_b, invert, 0x96),
+            _mm512_ternarylogic_epi64(sixteens_a, sixteens_b, invert, 0x6A), /* (a & b) ^ invert */
+        };
+        __m512i w[DIGITS];
+        for (int b = 0; b < DIGITS; b++) w[b] = _mm512_load_si512((const void *)(weight_base[q] + b * LANES));
+        /* v = w + 2c' (mod 128), then d = v + constant (mod 128). */
+        __m512i v[DIGITS], carry;
+        v[0] = w[0];
+        v[1] = _mm512_xor_si512(w[1], c[0]);
+        carry = _mm512_and_si512(w[1], c[0]);
+        for (int b = 2; b < DIGITS; b++) {
+            v[b] = _mm512_ternarylogic_epi64(w[b], c[b - 1], carry, 0x96);
+            if (b < DIGITS - 1) carry = _mm512_ternarylogic_epi64(w[b], c[b - 1], carry, 0xE8);
+        }
+        const __m512i constant0 = _mm512_set1_epi64((long long)query[q]->constant[0]);
+        d[q][0] = _mm512_xor_si512(v[0], constant0);
+        carry = _mm512_and_si512(v[0], constant0);
+        for (int b = 1; b < DIGITS; b++) {
+            const __m512i constant = _mm512_set1_epi64((long long)query[q]->constant[b]);
+            d[q][b] = _mm512_ternarylogic_epi64(v[b], constant, carry, 0x96);
+            if (b < DIGITS - 1) carry = _mm512_ternarylogic_epi64(v[b], constant, carry, 0xE8);
+        }
+    }
+}
+
+/* sliced_distances_of with the number of plane groups fixed at compile time, so that the
+   group loop unrolls and its carries stay in registers. */
+AVX512 ALWAYS_INLINE void sliced_distances(const hashlab_ranking_index *index, const sliced_query *const query[2],
+                                           size_t t, __m512i d[2][DIGITS], unsigned groups) {
+    switch (groups) {
+    case 0: sliced_distances_of(index, query, t, d, 0); break;
+    case 1: sliced_distances_of(index, query, t, d, 1); break;
+    case 2: sliced_distances_of(index, query, t, d, 2); break;
+    case 3: sliced_distances_of(index, query, t, d, 3); break;
+    default: sliced_distances_of(index, query, t, d, 4); break;
+    }
+}
+
+/* Counts the four distances below a four-distance node into two counter vectors and keeps the
+   node for the relevant items. */
+AVX512 ALWAYS_INLINE void count_node(__m512i node, __m512i d1, __m512i d0, unsigned first,
+                                     uint64_t *counters, uint64_t *nodes) {
+    _mm512_store_si512((void *)(nodes + (first / 4) * LANES), node);
+    __m512i *pair0 = (__m512i *)(void *)(counters + (first / 2) * LANES);
+    __m512i *pair1 = pair0 + 1;
+    const __m512i leaf[4] = {NODE(node, d1, d0, 0, 0), NODE(node, d1, d0, 0, 1), NODE(node, d1, d0, 1, 0),
+                             NODE(node, d1, d0, 1, 1)};
+    const __m512i counts0 = _mm512_add_epi64(_mm512_popcnt_epi64(leaf[0]),
+                                             _mm512_slli_epi64(_mm512_popcnt_epi64(leaf[1]), 32));
+    const __m512i counts1 = _mm512_add_epi64(_mm512_popcnt_epi64(leaf[2]),
+                                             _mm512_slli_epi64(_mm512_popcnt_epi64(leaf[3]), 32));
+    _mm512_store_si512(pair0, _mm512_add_epi64(_mm512_load_si512(pair0), counts0));
+    _mm512_store_si512(pair1, _mm512_add_epi64(_mm512_load_si512(pair1), counts1));
+}
+
+/* The sixteen distances below a node of the top two digits (d5 d4), unless it is empty. */
+AVX512 ALWAYS_INLINE void count_quarter(__m512i node, const __m512i d[DIGITS], unsigned first,
+                                        uint64_t *counters, uint64_t *nodes) {
+    if (!nonzero(node)) return;
+    count_node(NODE(node, d[3], d[2], 0, 0), d[1], d[0], first + 0, counters, nodes);
+    count_node(NODE(node, d[3], d[2], 0, 1), d[1], d[0], first + 4, counters, nodes);
+    count_node(NODE(node, d[3], d[2], 1, 0), d[1], d[0], first + 8, counters, nodes);
+    count_node(NODE(node, d[3], d[2], 1, 1), d[1], d[0], first + 12, counters, nodes);
+}
+
+AVX512 ALWAYS_INLINE void sliced_count(const hashlab_ranking_index *index, sliced_query *query,
+                                       size_t t, const __m512i d[DIGITS]) {
+    uint64_t *nodes = query->nodes + (t & 1) * NODE_VECTORS * LANES;
+    _mm512_store_si512((void *)(nodes + 17 * LANES), d[0]);
+    _mm512_store_si512((void *)(nodes + 18 * LANES), d[1]);
+    const __m512i valid = _mm512_load_si512((const void *)(index->valid + t * LANES));
+    const __m512i top = _mm512_and_si512(d[6], valid);
+    if (nonzero(top)) {
+        _mm512_store_si512((void *)(nodes + 16 * LANES), top);
+        __m512i *counter = (__m512i *)(void *)(query->counters + 32 * LANES);
+        _mm512_store_si512(counter, _mm512_add_epi64(_mm512_load_si512(counter), _mm512_popcnt_epi64(top)));
+    }
+    const __m512i root = _mm512_andnot_si512(d[6], valid);
+    count_quarter(NODE(root, d[5], d[4], 0, 0), d, 0, query->counters, nodes);
+    count_quarter(NODE(root, d[5], d[4], 0, 1), d, 16, query->counters, nodes);
+    count_quarter(NODE(root, d[5], d[4], 1, 0), d, 32, query->counters, nodes);
+    count_quarter(NODE(root, d[5], d[4], 1, 1), d, 48, query->counters, nodes);
+}
+
+/* Where a relevant item at distance d finds its words: its four-distance node (the items at
+   d, d ^ 1, d ^ 2, d ^ 3), the flips of the d0 and d1 words that single d out of it, and the
+   32-bit field of its lane-0 counter. */
+typedef struct {
+    uint32_t node, counter;
+    uint64_t flip0, flip1;
+} leaf_place;
+
+static leaf_place leaf_places[LEAVES];
+
+__attribute__((constructor)) static void fill_leaf_places(void) {
+    for (unsigned d = 0; d < LEAVES; d++) {
+        leaf_places[d].node = (d / 4) * LANES;
+        leaf_places[d].counter = 2 * (d / 2) * LANES + (d & 1);
+        leaf_places[d].flip0 = (d & 1) ? 0 : ~0ull;
+        leaf_places[d].flip1 = (d & 2) ? 0 : ~0ull;
+    }
+}
+
+/* The relevant items of chunk t (after sliced_count of chunk t and before that of chunk t + 2). */
+AVX512 ALWAYS_INLINE void sliced_relevant(sliced_query *restrict query, size_t t) {
+    const uint64_t *nodes = query->nodes + (t & 1) * NODE_VECTORS * LANES;
+    const uint32_t *counters = (const uint32_t *)(const void *)query->counters;
+    const uint64_t code = query->code;
+    const uint16_t *list = query->list;
+    const uint64_t *list_codes = query->list_codes;
+    uint16_t *restrict keys = query->keys;
+    uint64_t *restrict preceding = query->preceding;
+    uint32_t *restrict relevant_counters = query->relevant_counters;
+    uint32_t found = query->found;
+    const uint32_t end = query->starts[t + 1];
+    for (uint32_t entry = query->starts[t]; entry < end; entry++) {
+        const unsigned lane = list[entry] >> 6, position = list[entry] & 63;
+        const unsigned distance = (unsigned)__builtin_popcountll(code ^ list_codes[entry]);
+        const leaf_place place = leaf_places[distance];
+        const uint64_t mask = nodes[place.node + lane] & (nodes[17 * LANES + lane] ^ place.flip0)
+                              & (nodes[18 * LANES + lane] ^ place.flip1);
+        const unsigned key = distance * LANES + lane;
+        const uint32_t before = counters[place.counter + 2 * lane] - (uint32_t)__builtin_popcountll(mask >> position);
+        preceding[found] = before | (uint64_t)relevant_counters[key]++ << 32;
+        keys[found] = (uint16_t)key;
+        found++;
+    }
+    query->found = found;
+}
+
+/* Ranks one or two queries. The distances of chunk t + 1 are computed in the same iteration as
+   the counts of chunk t, so the two dependency chains overlap. */
+AVX512 static void rank_sliced(const hashlab_ranking_index *index, sliced_query *queries, size_t count) {
+    const size_t chunks = index->chunks;
+    const sliced_query *pair[2] = {&queries[0], &queries[count > 1 ? 1 : 0]};
+    const unsigned groups = pair[0]->groups > pair[1]->groups ? pair[0]->groups : pair[1]->groups;
+    __m512i next[2][DIGITS];
+    sliced_distances(index, pair, 0, next, groups);
+    for (size_t t = 0; t < chunks; t++) {
+        __m512i d[2][DIGITS];
+        for (int q = 0; q < 2; q++) {
+            for (int b = 0; b < DIGITS; b++) d[q][b] = next[q][b];
+        }
+        if (t + 1 < chunks) sliced_distances(index, pair, t + 1, next, groups);
+        for (size_t q = 0; q < count; q++) {
+            if (t > 0) sliced_relevant(&queries[q], t - 1);
+            sliced_count(index, &queries[q], t, d[q]);
+        }
+    }
+    for (size_t q = 0; q < count; q++) sliced_relevant(&queries[q], chunks - 1);
+}
+
+/* Bytes 0, 1, ..., 63. */
+AVX512 ALWAYS_INLINE __m512i byte_positions(void) {
+    return _mm512_set_epi8(63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42,
+                           41, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20,
+                           19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+}
+
+/* Inclusive prefix sums of eight 32-bit lanes. */
+AVX512 ALWAYS_INLINE __m256i lane_prefix_sums(__m256i x) {
+    x = _mm256_add_epi32(x, _mm256_maskz_permutexvar_epi32(0xFE, _mm256_set_epi32(6, 5, 4, 3, 2, 1, 0, 0), x));
+    x = _mm256_add_epi32(x, _mm256_maskz_permutexvar_epi32(0xFC, _mm256_set_epi32(5, 4, 3, 2, 1, 0, 0, 0), x));
+    return _mm256_add_epi32(x, _mm256_maskz_permutexvar_epi32(0xF0, _mm256_set_epi32(3, 2, 1, 0, 0, 0, 0, 0), x));
+}
+
+/* The rank bases of one query: base[d * LANES + l] = 1 + items at distance < d + items at
+   distance d in segments before l, base_relevant the same for relevant items (without the 1);
+   and the histograms. */
+AVX512 ALWAYS_INLINE void sliced_bases(const hashlab_ranking_index *index, const sliced_query *query,
+                                       uint32_t *base, uint32_t *base_relevant, uint32_t *histogram_all,
+                                       uint32_t *histogram_relevant) {
+    const __m256i last = _mm256_set1_epi32(7);
+    __m256i running = _mm256_set1_epi32(1), running_relevant = _mm256_setzero_si256();
+    for (unsigned d = 0; d < LEAVES; d++) {
+        const __m512i pair = _mm512_load_si512((const void *)(query->counters + (d / 2) * LANES));
+        const __m256i counts = _mm512_cvtepi64_epi32((d & 1) ? _mm512_srli_epi64(pair, 32) : pair);
+        const __m256i relevant = _mm256_loadu_si256((const __m256i *)(const void *)(query->relevant_counters + d * LANES));
+        const __m256i sums = lane_prefix_sums(counts), relevant_sums = lane_prefix_sums(relevant);
+        _mm256_storeu_si256((__m256i *)(void *)(base + d * LANES), _mm256_sub_epi32(_mm256_add_epi32(running, sums), counts));
+        _mm256_storeu_si256((__m256i *)(void *)(base_relevant + d * LANES),
+                            _mm256_sub_epi32(_mm256_add_epi32(running_relevant, relevant_sums), relevant));
+        const __m256i total = _mm256_permutexvar_epi32(last, sums), relevant_total = _mm256_permutexvar_epi32(last, relevant_sums);
+        running = _mm256_add_epi32(running, total);
+        running_relevant = _mm256_add_epi32(running_relevant, relevant_total);
+        if (d <= index->bits) {
+            histogram_all[d] = (uint32_t)_mm256_cvtsi256_si32(total);
+            histogram_relevant[d] = (uint32_t)_mm256_cvtsi256_si32(relevant_total);
+        }
+    }
+}
+
+/* ---- relevance ---- */
+
+/* The single label of a label set, or -1 (none or several). */
+static long single_label(const uint64_t *labels, size_t label_words) {
+    long found = -1;
+    for (size_t w = 0; w < label_words; w++) {
+        if (labels[w] == 0) continue;
+        if (found >= 0 || (labels[w] & (labels[w] - 1)) != 0) return -1;
+        found = (long)(64 * w + (size_t)__builtin_ctzll(labels[w]));
+    }
+    return found;
+}
+
+/* The relevance words of a query (bit i: item i shares a label): a label's own words when it
+   has one label, otherwise their union in `scratch`. */
+static const uint64_t *relevance_words(const hashlab_ranking_index *index, const uint64_t *labels,
+                                       uint64_t *scratch) {
+    const long label = single_label(labels, index->label_words);
+    if (label >= 0) return index->label_masks + (size_t)label * index->mask_words;
+    memset(scratch, 0, index->mask_words * sizeof(uint64_t));
+    for (size_t w = 0; w < index->label_words; w++) {
+        for (uint64_t bits = labels[w]; bits != 0; bits &= bits - 1) {
+            const uint64_t *mask = index->label_masks + (64 * w + (size_t)__builtin_ctzll(bits)) * index->mask_words;
+            for (size_t k = 0; k < index->mask_words; k++) scratch[k] |= mask[k];
+        }
+    }
+    return scratch;
+}
+
+/* Writes the chunk-major list of the set bits of `relevance` (with their codes) and its chunk
+   offsets; returns its length. With a NULL list, only counts. */
+static size_t chunk_list(const hashlab_ranking_index *index, const uint64_t *relevance, uint16_t *list,
+                         uint64_t *codes, uint32_t *starts) {
+    size_t found = 0;
+    for (size_t t = 0; t < index->chunks; t++) {
+        if (list) starts[t] = (uint32_t)found;
+        for (unsigned lane = 0; lane < LANES; lane++) {
+            for (uint64_t bits = relevance[lane * index->chunks + t]; bits != 0; bits &= bits - 1) {
+                const unsigned position = (unsigned)__builtin_ctzll(bits);
+                if (list) {
+                    list[found] = (uint16_t)(lane * 64 + position);
+                    codes[found] = index->codes[lane * index->segment + 64 * t + position];
+                }
+                found++;
+            }
+        }
+    }
+    if (list) starts[index->chunks] = (uint32_t)found;
+    return found;
+}
+
+/* ---- results ---- */
+
+/* Precisions are added in fixed point, in units of 2^-44 (each precision truncated), so that
+   their sum does not depend on the order of the items: the vectorised and the scalar pass, the
+   bit-sliced and the item-by-item kernel all return the same bits. */
+#define PRECISION_SCALE 0x1p44
+#define FLUSH_EVERY (1u << 16) /* vector steps before 8 lanes of 2^44-unit sums could overflow */
+
+typedef struct {
+    const uint32_t *base, *base_relevant;
+    const uint16_t *keys;
+    const uint64_t *preceding;
+    size_t found;
+} relevant_items;
+
+/* rank = base[key] + items before; hits (relevant items ranked at or above it) =
+   base_relevant[key] + relevant items before + 1. Sums hits / rank over the items ranked within
+   `limit`, and counts them. */
+static void precision_pass_scalar(const relevant_items *items, uint32_t limit, uint64_t *scratch, double *sum,
+                                  uint32_t *count) {
+    (void)scratch;
+    unsigned __int128 total = 0;
+    uint32_t within = 0;
+    for (size_t k = 0; k < items->found; k++) {
+        const uint32_t rank = items->base[items->keys[k]] + (uint32_t)items->preceding[k];
+        const uint32_t hits = items->base_relevant[items->keys[k]] + (uint32_t)(items->preceding[k] >> 32) + 1;
+        if (rank > limit) continue;
+        total += (uint64_t)((double)hits / (double)rank * PRECISION_SCALE);
+        within++;
+    }
+    *sum = (double)total / PRECISION_SCALE;
+    *count = within;
+}
+
+/* The vectorised pass: ranks and hits are looked up item by item into `scratch` (rank in the low
+   half, hits in the high half), then divided, scaled and added eight at a time. */
+AVX512 static void precision_pass_avx512(const relevant_items *items, uint32_t limit, uint64_t *scratch, double *sum,
+                                         uint32_t *count) {
+    for (size_t k = 0; k < items->found; k++) {
+        const uint32_t rank = items->base[items->keys[k]] + (uint32_t)items->preceding[k];
+        const uint32_t hits = items->base_relevant[items->keys[k]] + (uint32_t)(items->preceding[k] >> 32) + 1;
+        scratch[k] = rank | (uint64_t)hits << 32;
+    }
+    unsigned __int128 total = 0;
+    uint32_t within = 0;
+    __m512i lanes = _mm512_setzero_si512();
+    const __m256i bound = _mm256_set1_epi32((int)limit);
+    const __m512d scale = _mm512_set1_pd(PRECISION_SCALE);
+    unsigned steps = 0;
+    for (size_t k = 0; k < items->found; k += 8) {
+        const size_t left = items->found - k;
+        const __mmask8 present = left >= 8 ? 0xFF : (__mmask8)((1u << left) - 1);
+        const __m512i pairs = _mm512_mask_loadu_epi64(_mm512_set1_epi64(1ll << 32 | 1), present, scratch + k);
+        const __m256i rank = _mm512_cvtepi64_epi32(pairs), hits = _mm512_cvtepi64_epi32(_mm512_srli_epi64(pairs, 32));
+        const __mmask8 counted = present & _mm256_cmple_epu32_mask(rank, bound);
+        const __m512d precision = _mm512_div_pd(_mm512_cvtepu32_pd(hits), _mm512_cvtepu32_pd(rank));
+        lanes = _mm512_mask_add_epi64(lanes, counted, lanes, _mm512_cvttpd_epu64(_mm512_mul_pd(precision, scale)));
+        within += (uint32_t)__builtin_popcount(counted);
+        if (++steps == FLUSH_EVERY) {
+            _Alignas(64) uint64_t parts[8];
+            _mm512_store_si512((void *)parts, lanes);
+            for (int l = 0; l < 8; l++) total += parts[l];
+            lanes = _mm512_setzero_si512();
+            steps = 0;
+        }
+    }
+    _Alignas(64) uint64_t parts[8];
+    _mm512_store_si512((void *)parts, lanes);
+    for (int l = 0; l < 8; l++) total += parts[l];
+    *sum = (double)total / PRECISION_SCALE;
+    *count = within;
+}
+
+/* The precision sums of one query over all its relevant items and within each cutoff. */
+static void precision_sums(hashlab_variant variant, const relevant_items *items, const uint32_t *cutoffs,
+                           size_t cutoff_count, uint64_t *scratch, double *sums, uint32_t *hits) {
+    void (*pass)(const relevant_items *, uint32_t, uint64_t *, double *, uint32_t *) =
+        variant == HASHLAB_VARIANT_AVX512 ? precision_pass_avx512 : precision_pass_scalar;
+    uint32_t all;
+    pass(items, UINT32_MAX, scratch, &sums[0], &all);
+    for (size_t c = 0; c < cutoff_count; c++) pass(items, cutoffs[c], scratch, &sums[1 + c], &hits[c]);
+}
+
+AVX512 static void rank_block_sliced(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
+                                     size_t query_count, const uint64_t *query_codes,
+                                     const uint64_t *query_labels, const uint32_t *cutoffs, size_t cutoff_count,
+                                     uint32_t *histogram_all, uint32_t *histogram_relevant,
+                                     size_t *relevant_counts, double *sums, uint32_t *hits) {
+    const unsigned bits = index->bits;
+    const uint64_t mask = bits == 64 ? ~0ull : (1ull << bits) - 1;
+    for (size_t q = 0; q < query_count; q++) {
+        sliced_query *query = &workspace->queries[q];
+        const uint64_t code = query_codes[q] & mask;
+        const unsigned ones = (unsigned)__builtin_popcountll(code);
+        const int count_ones = ones <= bits - ones;
+        query->code = code;
+        query->invert = count_ones ? ~0ull : 0;
+        const unsigned constant = count_ones ? (ones + 2) & 127 : (ones + 128 - bits) & 127;
+        for (int b = 0; b < DIGITS; b++) query->constant[b] = (constant >> b) & 1 ? ~0ull : 0;
+        query->weights = index->weights + (count_ones ? 0 : DIGITS * LANES);
+        const uint64_t wanted = count_ones ? code : ~code & mask;
+        const __m512i positions = _mm512_mask_compress_epi8(_mm512_set1_epi8((char)bits), wanted, byte_positions());
+        _mm512_storeu_si512((void *)query->plane_offsets,
+                            _mm512_slli_epi32(_mm512_cvtepu8_epi32(_mm512_castsi512_si128(positions)), 3));
+        _mm512_storeu_si512((void *)(query->plane_offsets + 16),
+                            _mm512_slli_epi32(_mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(positions, 1)), 3));
+        query->groups = ((unsigned)__builtin_popcountll(wanted) + 7) / 8;
+
+        const uint64_t *labels = query_labels + q * index->label_words;
+        const long label = single_label(labels, index->label_words);
+        if (label >= 0) {
+            query->list = index->lists + index->list_offsets[label];
+            query->list_codes = index->list_codes + index->list_offsets[label];
+            query->starts = index->list_starts + (size_t)label * (index->chunks + 1);
+        } else {
+            uint16_t *list = workspace->lists + q * index->count;
+            uint64_t *codes = workspace->list_codes + q * index->count;
+            uint32_t *starts = workspace->list_starts + q * (index->chunks + 1);
+            chunk_list(index, relevance_words(index, labels, workspace->relevance), list, codes, starts);
+            query->list = list;
+            query->list_codes = codes;
+            query->starts = starts;
+        }
+        query->keys = workspace->keys + q * index->count;
+        query->preceding = workspace->preceding + q * index->count;
+        query->found = 0;
+        query->counters = workspace->vectors + q * QUERY_VECTORS * LANES;
+        query->nodes = query->counters + ACC_VECTORS * LANES;
+        query->relevant_counters = workspace->relevant_counters + q * LEAVES * LANES;
+        memset(query->counters, 0, ACC_VECTORS * LANES * sizeof(uint64_t));
+        memset(query->relevant_counters, 0, LEAVES * LANES * sizeof(uint32_t));
+    }
+    rank_sliced(index, workspace->queries, query_count);
+    for (size_t q = 0; q < query_count; q++) {
+        const sliced_query *query = &workspace->queries[q];
+        sliced_bases(index, query, workspace->base, workspace->base_relevant, histogram_all + q * (bits + 1),
+                     histogram_relevant + q * (bits + 1));
+        const relevant_items items = {workspace->base, workspace->base_relevant, query->keys, query->preceding,
+                                      query->found};
+        precision_sums(index->variant, &items, cutoffs, cutoff_count, workspace->scratch, sums + q * (cutoff_count + 1),
+                       hits + q * cutoff_count);
+        relevant_counts[q] = query->found;
+    }
+}
+
+/* ---- the item-by-item path ---- */
+
+static void rank_one_general(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
+                             const uint64_t *query_code, const uint64_t *query_labels, const uint32_t *cutoffs,
+                             size_t cutoff_count, uint32_t *histogram_all, uint32_t *histogram_relevant,
+                             size_t *relevant_count, double *sums, uint32_t *hits) {
+    const uint64_t *relevance = relevance_words(index, query_labels, workspace->relevance);
+    uint32_t *histogram = workspace->histogram, *relevant = workspace->histogram_relevant;
+    memset(histogram, 0, (index->bits + 1) * sizeof(uint32_t));
+    memset(relevant, 0, (index->bits + 1) * sizeof(uint32_t));
+    size_t found = 0;
+    for (size_t start = 0; start < index->count; start += CHUNK) {
+        const size_t length = index->count - start < CHUNK ? index->count - start : CHUNK;
+        hashlab_hamming_distances(index->variant, query_code, index->codes + start * index->words, length,
+                                  index->words, workspace->distances);
+        for (size_t j = 0; j < length; j++) {
+            const size_t item = start + j;
+            const uint16_t d = workspace->distances[j];
+            if ((relevance[item / 64] >> (item % 64)) & 1) {
+                workspace->keys[found] = d;
+                workspace->preceding[found] = histogram[d] | (uint64_t)relevant[d]++ << 32;
+                found++;
+            }
+            histogram[d]++;
+        }
+    }
+    uint32_t running = 1, running_relevant = 0;
+    for (unsigned d = 0; d <= index->bits; d++) {
+        workspace->base[d] = running;
+        workspace->base_relevant[d] = running_relevant;
+        running += histogram[d];
+        running_relevant += relevant[d];
+        histogram_all[d] = histogram[d];
+        histogram_relevant[d] = relevant[d];
+    }
+    const relevant_items items = {workspace->base, workspace->base_relevant, workspace->keys, workspace->preceding,
+                                  found};
+    precision_sums(index->variant, &items, cutoffs, cutoff_count, workspace->scratch, sums, hits);
+    *relevant_count = found;
+}
+
+void hashlab_ranking_rank(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
+                          size_t query_count, const uint64_t *query_codes, const uint64_t *query_labels,
+                          const uint32_t *cutoffs, size_t cutoff_count, uint32_t *histogram_all,
+                          uint32_t *histogram_relevant, size_t *relevant_counts, double *precision_sums,
+                          uint32_t *hits) {
+    if (query_count > HASHLAB_RANKING_BLOCK) query_count = HASHLAB_RANKING_BLOCK;
+    if (index->sliced) {
+        rank_block_sliced(index, workspace, query_count, query_codes, query_labels, cutoffs, cutoff_count,
+                          histogram_all, histogram_relevant, relevant_counts, precision_sums, hits);
+        return;
+    }
+    const size_t bins = index->bits + 1;
+    for (size_t q = 0; q < query_count; q++) {
+        rank_one_general(index, workspace, query_codes + q * index->words, query_labels + q * index->label_words,
+                         cutoffs, cutoff_count, histogram_all + q * bins, histogram_relevant + q * bins,
+                         &relevant_counts[q], precision_sums + q * (cutoff_count + 1), hits + q * cutoff_count);
+    }
+}
+
+/* ---- building ---- */
+
+static int build_sliced(hashlab_ranking_index *index) {
+    const size_t chunks = index->chunks, bits = index->bits;
+    index->planes = zeroed(chunks * (bits + 1) * LANES * sizeof(uint64_t));
+    index->weights = zeroed(chunks * 2 * DIGITS * LANES * sizeof(uint64_t));
+    index->valid = zeroed(chunks * LANES * sizeof(uint64_t));
+    index->list_starts = zeroed(index->labels * (chunks + 1) * sizeof(uint32_t));
+    index->list_offsets = zeroed(index->labels * sizeof(size_t));
+    if (!index->planes || !index->weights || !index->valid || !index->list_starts || !index->list_offsets) return 0;
+    for (size_t i = 0; i < index->count; i++) {
+        const uint64_t code = index->codes[i];
+        const size_t lane = i / index->segment, t = (i % index->segment) / 64;
+        const uint64_t bit = 1ull << (i % 64);
+        for (uint64_t rest = code; rest != 0; rest &= rest - 1) {
+            index->planes[(t * (bits + 1) + (size_t)__builtin_ctzll(rest)) * LANES + lane] |= bit;
+        }
+        const unsigned weight = (unsigned)__builtin_popcountll(code), complement = (unsigned)bits - weight;
+        for (int b = 0; b < DIGITS; b++) {
+            if ((weight >> b) & 1) index->weights[((t * 2 + 0) * DIGITS + b) * LANES + lane] |= bit;
+            if ((complement >> b) & 1) index->weights[((t * 2 + 1) * DIGITS + b) * LANES + lane] |= bit;
+        }
+        index->valid[t * LANES + lane] |= bit;
+    }
+    size_t total = 0;
+    for (size_t label = 0; label < index->labels; label++) {
+        index->list_offsets[label] = total;
+        total += chunk_list(index, index->label_masks + label * index->mask_words, NULL, NULL, NULL);
+    }
+    index->lists = zeroed((total + 1) * sizeof(uint16_t));
+    index->list_codes = zeroed((total + 1) * sizeof(uint64_t));
+    if (!index->lists || !index->list_codes) return 0;
+    for (size_t label = 0; label < index->labels; label++) {
+        const size_t offset = index->list_offsets[label];
+        chunk_list(index, index->label_masks + label * index->mask_words, index->lists + offset,
+                   index->list_codes + offset, index->list_starts + label * (chunks + 1));
+    }
+    return 1;
+}
+
+hashlab_ranking_index *hashlab_ranking_index_create(hashlab_variant variant, const uint64_t *codes, size_t count,
+                                                    size_t words, unsigned bits, const uint64_t *labels,
+                                                    size_t label_words) {
+    if (count == 0 || words == 0 || label_words == 0 || bits == 0 || bits > 64 * words) return NULL;
+    hashlab_ranking_index *index = calloc(1, sizeof *index);
+    if (!index) return NULL;
+    index->variant = hashlab_hamming_variant_supported(variant) ? variant : HASHLAB_VARIANT_PORTABLE;
+    index->sliced = index->variant == HASHLAB_VARIANT_AVX512 && words == 1;
+    index->count = count;
+    index->words = words;
+    index->bits = bits;
+    index->label_words = label_words;
+    index->labels = 64 * label_words;
+    index->chunks = (count + CHUNK - 1) / CHUNK;
+    index->segment = 64 * index->chunks;
+    index->mask_words = LANES * index->chunks;
+    index->codes = zeroed(count * words * sizeof(uint64_t));
+    index->label_masks = zeroed(index->labels * index->mask_words * sizeof(uint64_t));
+    if (!index->codes || !index->label_masks) {
+        hashlab_ranking_index_destroy(index);
+        return NULL;
+    }
+    memcpy(index->codes, codes, count * words * sizeof(uint64_t));
+    for (size_t i = 0; i < count; i++) {
+        for (size_t w = 0; w < label_words; w++) {
+            for (uint64_t rest = labels[i * label_words + w]; rest != 0; rest &= rest - 1) {
+                const size_t label = 64 * w + (size_t)__builtin_ctzll(rest);
+                index->label_masks[label * index->mask_words + i / 64] |= 1ull << (i % 64);
+            }
+        }
+    }
+    if (index->sliced && !build_sliced(index)) {
+        hashlab_ranking_index_destroy(index);
+        return NULL;
+    }
+    return index;
+}
+
+void hashlab_ranking_index_destroy(hashlab_ranking_index *index) {
+    if (!index) return;
+    free(index->codes);
+    free(index->label_masks);
+    free(index->lists);
+    free(index->list_codes);
+    free(index->list_starts);
+    free(index->list_offsets);
+    free(index->planes);
+    free(index->weights);
+    free(index->valid);
+    free(index);
+}
+
+int hashlab_ranking_index_is_bit_sliced(const hashlab_ranking_index *index) { return index->sliced; }
+
+hashlab_ranking_workspace *hashlab_ranking_workspace_create(const hashlab_ranking_index *index) {
+    hashlab_ranking_workspace *workspace = calloc(1, sizeof *workspace);
+    if (!workspace) return NULL;
+    const size_t block = HASHLAB_RANKING_BLOCK, count = index->count + 1;
+    const size_t keys = (index->bits + 1 > LEAVES ? index->bits + 1 : LEAVES) * LANES;
+    workspace->relevance = zeroed(index->mask_words * sizeof(uint64_t));
+    workspace->lists = zeroed(block * count * sizeof(uint16_t));
+    workspace->list_starts = zeroed(block * (index->chunks + 1) * sizeof(uint32_t));
+    workspace->keys = zeroed(block * count * sizeof(uint16_t));
+    workspace->list_codes = zeroed(block * count * sizeof(uint64_t));
+    workspace->preceding = zeroed(block * count * sizeof(uint64_t));
+    workspace->scratch = zeroed(count * sizeof(uint64_t));
+    workspace->vectors = zeroed(block * QUERY_VECTORS * LANES * sizeof(uint64_t));
+    workspace->relevant_counters = zeroed(block * LEAVES * LANES * sizeof(uint32_t));
+    workspace->base = zeroed(keys * sizeof(uint32_t));
+    workspace->base_relevant = zeroed(keys * sizeof(uint32_t));
+    workspace->distances = zeroed(CHUNK * sizeof(uint16_t));
+    workspace->histogram = zeroed((index->bits + 1) * sizeof(uint32_t));
+    workspace->histogram_relevant = zeroed((index->bits + 1) * sizeof(uint32_t));
+    if (!workspace->relevance || !workspace->lists || !workspace->list_starts || !workspace->keys
+        || !workspace->list_codes || !workspace->preceding || !workspace->scratch || !workspace->vectors
+        || !workspace->relevant_counters || !workspace->base || !workspace->base_relevant
+        || !workspace->distances || !workspace->histogram || !workspace->histogram_relevant) {
+        hashlab_ranking_workspace_destroy(workspace);
+        return NULL;
+    }
+    return workspace;
+}
+
+void hashlab_ranking_workspace_destroy(hashlab_ranking_workspace *workspace) {
+    if (!workspace) return;
+    free(workspace->relevance);
+    free(workspace->lists);
+    free(workspace->list_starts);
+    free(workspace->keys);
+    free(workspace->list_codes);
+    free(workspace->preceding);
+    free(workspace->scratch);
+    free(workspace->vectors);
+    free(workspace->relevant_counters);
+    free(workspace->base);
+    free(workspace->base_relevant);
+    free(workspace->distances);
+    free(workspace->histogram);
+    free(workspace->histogram_relevant);
+    free(workspace);
+}

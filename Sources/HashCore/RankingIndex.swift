@@ -1,0 +1,128 @@
+import CPopcount
+
+/// A database indexed for Hamming ranking by the C kernel (`hashlab_ranking.h`): per
+/// query, the distance histograms of all and of relevant items and the sums of
+/// precisions at the relevant items' ranks, without materialising the ranking.
+///
+/// The ranking is a counting sort over distances 0…K, stable by database index; the
+/// statistics are sufficient for every metric of `RetrievalEvaluation`. The index is
+/// immutable once built and may be shared by threads; each thread ranks through its own
+/// `Workspace`.
+final class RankingIndex: @unchecked Sendable {
+    private let index: OpaquePointer
+    let bitCount: Int
+    let databaseCount: Int
+    private let queryWords: Int
+    private let labelWords: Int
+
+    init(database: BinaryCodes, labels: LabelSets, variant: HammingKernel.Variant) {
+        bitCount = database.bitCount
+        databaseCount = database.count
+        queryWords = database.wordsPerCode
+        labelWords = labels.wordsPerItem
+        let created = database.words.withUnsafeBufferPointer { codes in
+            labels.words.withUnsafeBufferPointer { labelWords in
+                hashlab_ranking_index_create(
+                    variant.cValue, codes.baseAddress, database.count, database.wordsPerCode,
+                    UInt32(database.bitCount), labelWords.baseAddress, labels.wordsPerItem)
+            }
+        }
+        guard let created else { fatalError("out of memory indexing \(database.count) codes for ranking") }
+        index = created
+    }
+
+    deinit { hashlab_ranking_index_destroy(index) }
+
+    /// Whether the bit-sliced AVX-512 kernel runs (codes of at most 64 bits on a CPU with
+    /// AVX-512 VPOPCNTDQ and VBMI2).
+    var isBitSliced: Bool { hashlab_ranking_index_is_bit_sliced(index) != 0 }
+
+    /// Scratch memory and output buffers for ranking against the index from one thread.
+    final class Workspace {
+        fileprivate let workspace: OpaquePointer
+        fileprivate let cutoffs: [UInt32]
+        fileprivate var histogramAll: [UInt32]
+        fileprivate var histogramRelevant: [UInt32]
+        fileprivate var relevantCounts: [Int]
+        fileprivate var precisionSums: [Double]
+        fileprivate var hits: [UInt32]
+
+        /// `cutoffs` must be clamped to 1…N already.
+        init(_ index: RankingIndex, cutoffs: [Int]) {
+            guard let created = hashlab_ranking_workspace_create(index.index) else {
+                fatalError("out of memory for a ranking workspace")
+            }
+            workspace = created
+            self.cutoffs = cutoffs.map { UInt32($0) }
+            let block = Int(HASHLAB_RANKING_BLOCK)
+            histogramAll = [UInt32](repeating: 0, count: block * (index.bitCount + 1))
+            histogramRelevant = histogramAll
+            relevantCounts = [Int](repeating: 0, count: block)
+            precisionSums = [Double](repeating: 0, count: block * (cutoffs.count + 1))
+            hits = [UInt32](repeating: 0, count: block * cutoffs.count)
+        }
+
+        deinit { hashlab_ranking_workspace_destroy(workspace) }
+    }
+
+    /// The metrics of queries `range` of `queries`, ranked through `workspace`.
+    func metrics(queries: BinaryCodes, labels: LabelSets, range: Range<Int>, workspace: Workspace) -> [QueryMetrics] {
+        precondition(queries.wordsPerCode == queryWords && labels.wordsPerItem == labelWords,
+                     "queries and database differ in shape")
+        let block = Int(HASHLAB_RANKING_BLOCK)
+        let bins = bitCount + 1
+        let cutoffCount = workspace.cutoffs.count
+        let clamped = workspace.cutoffs.map(Int.init)
+        var result: [QueryMetrics] = []
+        result.reserveCapacity(range.count)
+        var first = range.lowerBound
+        while first < range.upperBound {
+            let count = min(block, range.upperBound - first)
+            queries.words.withUnsafeBufferPointer { codes in
+                labels.words.withUnsafeBufferPointer { labelBits in
+                    workspace.cutoffs.withUnsafeBufferPointer { cutoffs in
+                        workspace.histogramAll.withUnsafeMutableBufferPointer { all in
+                            workspace.histogramRelevant.withUnsafeMutableBufferPointer { relevant in
+                                workspace.relevantCounts.withUnsafeMutableBufferPointer { counts in
+                                    workspace.precisionSums.withUnsafeMutableBufferPointer { sums in
+                                        workspace.hits.withUnsafeMutableBufferPointer { hits in
+                                            hashlab_ranking_rank(
+                                                index, workspace.workspace, count,
+                                                codes.baseAddress! + first * queryWords,
+                                                labelBits.baseAddress! + first * labelWords,
+                                                cutoffs.baseAddress, cutoffCount, all.baseAddress,
+                                                relevant.baseAddress, counts.baseAddress, sums.baseAddress,
+                                                hits.baseAddress)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            workspace.histogramAll.withUnsafeBufferPointer { all in
+                workspace.histogramRelevant.withUnsafeBufferPointer { relevant in
+                    workspace.precisionSums.withUnsafeBufferPointer { sums in
+                        workspace.hits.withUnsafeBufferPointer { hits in
+                            for query in 0..<count {
+                                result.append(QueryMetrics(
+                                    histogramAll: UnsafeBufferPointer(rebasing: all[(query * bins)..<((query + 1) * bins)]),
+                                    histogramRelevant: UnsafeBufferPointer(
+                                        rebasing: relevant[(query * bins)..<((query + 1) * bins)]),
+                                    relevantCount: workspace.relevantCounts[query],
+                                    precisionSums: UnsafeBufferPointer(
+                                        rebasing: sums[(query * (cutoffCount + 1))..<((query + 1) * (cutoffCount + 1))]),
+                                    hits: UnsafeBufferPointer(
+                                        rebasing: hits[(query * cutoffCount)..<((query + 1) * cutoffCount)]),
+                                    cutoffs: clamped))
+                            }
+                        }
+                    }
+                }
+            }
+            first += count
+        }
+        return result
+    }
+}
