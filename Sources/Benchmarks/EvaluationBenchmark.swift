@@ -11,6 +11,7 @@ enum EvaluationBenchmark {
     static let databaseCount = 37_322
     static let bits = 64
     static let classes = 50
+    static let rounds = 7
 
     static func randomCodes(_ count: Int, _ generator: inout SeededGenerator) throws -> BinaryCodes {
         try BinaryCodes(count: count, bitCount: bits, words: (0..<count).map { _ in generator.next() })
@@ -32,10 +33,10 @@ enum EvaluationBenchmark {
 
         print("hashlab bench: evaluation at AWA2 scale")
         print("  \(queryCount) queries × \(databaseCount) database items × \(bits) bits, "
-            + "\(classes) classes; \(cores) cores; kernel \(HammingKernel.Variant.best); best of \(Timing.repetitions)")
+            + "\(classes) classes; \(cores) cores; kernel \(HammingKernel.Variant.best); best of \(rounds), alternating")
 
         var checksum: UInt64 = 0
-        let limitSeconds = Timing.best {
+        func limitLoop() {
             let chunk = 32
             let sums = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: (queryCount + chunk - 1) / chunk)
             defer { sums.deallocate() }
@@ -50,10 +51,17 @@ enum EvaluationBenchmark {
             checksum = sums.reduce(0, &+)
         }
 
+        // The two are timed in alternation, so that a burst of load on this shared machine
+        // falls on both alike; each keeps its best time.
         var metrics: RetrievalMetrics?
-        let evaluationSeconds = try Timing.best {
-            metrics = try RetrievalEvaluation().evaluate(
-                queries: queries, queryLabels: queryLabels, database: database, databaseLabels: databaseLabels)
+        var limitSeconds = Double.infinity
+        var evaluationSeconds = Double.infinity
+        for _ in 0..<Self.rounds {
+            limitSeconds = min(limitSeconds, Timing.once(limitLoop))
+            evaluationSeconds = min(evaluationSeconds, try Timing.once {
+                metrics = try RetrievalEvaluation().evaluate(
+                    queries: queries, queryLabels: queryLabels, database: database, databaseLabels: databaseLabels)
+            })
         }
 
         func rate(_ seconds: Double) -> String { String(format: "%.3g pairs/s", pairs / seconds) }

@@ -97,6 +97,12 @@ struct hashlab_ranking_workspace {
 
 #define QUERY_VECTORS (ACC_VECTORS + 2 * NODE_VECTORS)
 
+/* 64-byte aligned memory, uninitialised (NULL when out of memory). */
+static void *uninitialised(size_t bytes) {
+    const size_t rounded = (bytes + 63) / 64 * 64;
+    return aligned_alloc(64, rounded == 0 ? 64 : rounded);
+}
+
 static void *zeroed(size_t bytes) {
     const size_t rounded = (bytes + 63) / 64 * 64;
     void *memory = aligned_alloc(64, rounded == 0 ? 64 : rounded);
@@ -604,6 +610,18 @@ void hashlab_ranking_rank(const hashlab_ranking_index *index, hashlab_ranking_wo
 
 /* ---- building ---- */
 
+/* Transposes a 64 x 64 bit matrix in place: bit c of word r moves to bit r of word c. */
+static void transpose64(uint64_t a[64]) {
+    uint64_t mask = 0x00000000FFFFFFFFull;
+    for (unsigned j = 32; j != 0; j >>= 1, mask ^= mask << j) {
+        for (unsigned k = 0; k < 64; k = ((k | j) + 1) & ~j) {
+            const uint64_t swapped = ((a[k] >> j) ^ a[k | j]) & mask;
+            a[k | j] ^= swapped;
+            a[k] ^= swapped << j;
+        }
+    }
+}
+
 static int build_sliced(hashlab_ranking_index *index) {
     const size_t chunks = index->chunks, bits = index->bits;
     index->planes = zeroed(chunks * (bits + 1) * LANES * sizeof(uint64_t));
@@ -612,19 +630,28 @@ static int build_sliced(hashlab_ranking_index *index) {
     index->list_starts = zeroed(index->labels * (chunks + 1) * sizeof(uint32_t));
     index->list_offsets = zeroed(index->labels * sizeof(size_t));
     if (!index->planes || !index->weights || !index->valid || !index->list_starts || !index->list_offsets) return 0;
-    for (size_t i = 0; i < index->count; i++) {
-        const uint64_t code = index->codes[i];
-        const size_t lane = i / index->segment, t = (i % index->segment) / 64;
-        const uint64_t bit = 1ull << (i % 64);
-        for (uint64_t rest = code; rest != 0; rest &= rest - 1) {
-            index->planes[(t * (bits + 1) + (size_t)__builtin_ctzll(rest)) * LANES + lane] |= bit;
+    /* One 64 x 64 bit transpose per lane and chunk turns 64 codes into the lane's words of
+       the chunk's planes; the same for their weights. */
+    for (size_t t = 0; t < chunks; t++) {
+        for (size_t lane = 0; lane < LANES; lane++) {
+            const size_t first = lane * index->segment + 64 * t;
+            const size_t present = first >= index->count ? 0 : index->count - first < 64 ? index->count - first : 64;
+            uint64_t code[64], weight[64], complement[64];
+            for (size_t p = 0; p < 64; p++) {
+                code[p] = p < present ? index->codes[first + p] : 0;
+                weight[p] = (uint64_t)__builtin_popcountll(code[p]);
+                complement[p] = bits - weight[p];
+            }
+            transpose64(code);
+            transpose64(weight);
+            transpose64(complement);
+            for (size_t b = 0; b < bits; b++) index->planes[(t * (bits + 1) + b) * LANES + lane] = code[b];
+            for (size_t b = 0; b < DIGITS; b++) {
+                index->weights[((t * 2 + 0) * DIGITS + b) * LANES + lane] = weight[b];
+                index->weights[((t * 2 + 1) * DIGITS + b) * LANES + lane] = complement[b];
+            }
+            index->valid[t * LANES + lane] = present == 64 ? ~0ull : (1ull << present) - 1;
         }
-        const unsigned weight = (unsigned)__builtin_popcountll(code), complement = (unsigned)bits - weight;
-        for (int b = 0; b < DIGITS; b++) {
-            if ((weight >> b) & 1) index->weights[((t * 2 + 0) * DIGITS + b) * LANES + lane] |= bit;
-            if ((complement >> b) & 1) index->weights[((t * 2 + 1) * DIGITS + b) * LANES + lane] |= bit;
-        }
-        index->valid[t * LANES + lane] |= bit;
     }
     size_t total = 0;
     for (size_t label = 0; label < index->labels; label++) {
@@ -658,7 +685,7 @@ hashlab_ranking_index *hashlab_ranking_index_create(hashlab_variant variant, con
     index->chunks = (count + CHUNK - 1) / CHUNK;
     index->segment = 64 * index->chunks;
     index->mask_words = LANES * index->chunks;
-    index->codes = zeroed(count * words * sizeof(uint64_t));
+    index->codes = uninitialised(count * words * sizeof(uint64_t));
     index->label_masks = zeroed(index->labels * index->mask_words * sizeof(uint64_t));
     if (!index->codes || !index->label_masks) {
         hashlab_ranking_index_destroy(index);
@@ -702,12 +729,12 @@ hashlab_ranking_workspace *hashlab_ranking_workspace_create(const hashlab_rankin
     const size_t block = HASHLAB_RANKING_BLOCK, count = index->count + 1;
     const size_t keys = (index->bits + 1 > LEAVES ? index->bits + 1 : LEAVES) * LANES;
     workspace->relevance = zeroed(index->mask_words * sizeof(uint64_t));
-    workspace->lists = zeroed(block * count * sizeof(uint16_t));
+    workspace->lists = uninitialised(block * count * sizeof(uint16_t));
     workspace->list_starts = zeroed(block * (index->chunks + 1) * sizeof(uint32_t));
-    workspace->keys = zeroed(block * count * sizeof(uint16_t));
-    workspace->list_codes = zeroed(block * count * sizeof(uint64_t));
-    workspace->preceding = zeroed(block * count * sizeof(uint64_t));
-    workspace->scratch = zeroed(count * sizeof(uint64_t));
+    workspace->keys = uninitialised(block * count * sizeof(uint16_t));
+    workspace->list_codes = uninitialised(block * count * sizeof(uint64_t));
+    workspace->preceding = uninitialised(block * count * sizeof(uint64_t));
+    workspace->scratch = uninitialised(count * sizeof(uint64_t));
     workspace->vectors = zeroed(block * QUERY_VECTORS * LANES * sizeof(uint64_t));
     workspace->relevant_counters = zeroed(block * LEAVES * LANES * sizeof(uint32_t));
     workspace->base = zeroed(keys * sizeof(uint32_t));

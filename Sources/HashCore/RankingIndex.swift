@@ -1,4 +1,5 @@
 import CPopcount
+import Foundation
 
 /// A database indexed for Hamming ranking by the C kernel (`hashlab_ranking.h`): per
 /// query, the distance histograms of all and of relevant items and the sums of
@@ -6,20 +7,25 @@ import CPopcount
 ///
 /// The ranking is a counting sort over distances 0…K, stable by database index; the
 /// statistics are sufficient for every metric of `RetrievalEvaluation`. The index is
-/// immutable once built and may be shared by threads; each thread ranks through its own
-/// `Workspace`.
+/// immutable once built and may be shared by threads: each call of `metrics` ranks
+/// through a `Workspace` taken from a pool (one per thread at a time, reused across calls).
 final class RankingIndex: @unchecked Sendable {
     private let index: OpaquePointer
     let bitCount: Int
     let databaseCount: Int
     private let queryWords: Int
     private let labelWords: Int
+    private let cutoffs: [Int]
+    private let poolLock = NSLock()
+    private var pool: [Workspace] = []
 
-    init(database: BinaryCodes, labels: LabelSets, variant: HammingKernel.Variant) {
+    /// `cutoffs` (the K of the @K metrics) must be clamped to 1…N already.
+    init(database: BinaryCodes, labels: LabelSets, variant: HammingKernel.Variant, cutoffs: [Int]) {
         bitCount = database.bitCount
         databaseCount = database.count
         queryWords = database.wordsPerCode
         labelWords = labels.wordsPerItem
+        self.cutoffs = cutoffs
         let created = database.words.withUnsafeBufferPointer { codes in
             labels.words.withUnsafeBufferPointer { labelWords in
                 hashlab_ranking_index_create(
@@ -65,10 +71,12 @@ final class RankingIndex: @unchecked Sendable {
         deinit { hashlab_ranking_workspace_destroy(workspace) }
     }
 
-    /// The metrics of queries `range` of `queries`, ranked through `workspace`.
-    func metrics(queries: BinaryCodes, labels: LabelSets, range: Range<Int>, workspace: Workspace) -> [QueryMetrics] {
+    /// The metrics of queries `range` of `queries`.
+    func metrics(queries: BinaryCodes, labels: LabelSets, range: Range<Int>) -> [QueryMetrics] {
         precondition(queries.wordsPerCode == queryWords && labels.wordsPerItem == labelWords,
                      "queries and database differ in shape")
+        let workspace = poolLock.withLock { pool.popLast() } ?? Workspace(self, cutoffs: cutoffs)
+        defer { poolLock.withLock { pool.append(workspace) } }
         let block = Int(HASHLAB_RANKING_BLOCK)
         let bins = bitCount + 1
         let cutoffCount = workspace.cutoffs.count

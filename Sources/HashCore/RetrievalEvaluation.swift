@@ -1,11 +1,10 @@
 import Dispatch
-import Foundation
 
 /// Hamming-ranking evaluation of query codes against database codes.
 ///
 /// Each query ranks the whole database by Hamming distance (a counting sort over
-/// distances 0…K, O(N) per query, through `RankingIndex`; chunks of queries spread
-/// over one worker per core). Definitions, per
+/// distances 0…K, O(N) per query, through `RankingIndex`; queries in chunks across
+/// cores). Definitions, per
 /// query with R relevant items (relevant = sharing at least one label) and rank-k
 /// precision P(k) = (relevant items in ranks 1…k)/k:
 /// - AP = (1/R) Σ_{k : item at rank k relevant} P(k), over the whole ranking;
@@ -54,20 +53,16 @@ public struct RetrievalEvaluation: Sendable {
                              database: database, databaseLabels: databaseLabels)
         let clamped = cutoffs.map { min($0, database.count) }
         let chunkCount = (queries.count + chunkSize - 1) / chunkSize
-        let workers = max(1, min(chunkCount, ProcessInfo.processInfo.activeProcessorCount))
         let size = chunkSize
-        let index = RankingIndex(database: database, labels: databaseLabels, variant: kernelVariant)
+        let index = RankingIndex(database: database, labels: databaseLabels, variant: kernelVariant, cutoffs: clamped)
         let results = UnsafeMutableBufferPointer<QueryMetrics>.allocate(capacity: queries.count)
         defer { results.deallocate() }
         nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let workspace = RankingIndex.Workspace(index, cutoffs: clamped)
-            for chunk in stride(from: worker, to: chunkCount, by: workers) {
-                let range = (chunk * size)..<min(queries.count, (chunk + 1) * size)
-                let metrics = index.metrics(queries: queries, labels: queryLabels, range: range, workspace: workspace)
-                for (offset, value) in metrics.enumerated() {
-                    (output.baseAddress! + range.lowerBound + offset).initialize(to: value)
-                }
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = (chunk * size)..<min(queries.count, (chunk + 1) * size)
+            let metrics = index.metrics(queries: queries, labels: queryLabels, range: range)
+            for (offset, value) in metrics.enumerated() {
+                (output.baseAddress! + range.lowerBound + offset).initialize(to: value)
             }
         }
         let metrics = Array(results)
