@@ -74,9 +74,8 @@ POPCNT static uint64_t sum_popcnt(const uint64_t *query, const uint64_t *databas
 
 #define AVX512 __attribute__((target("popcnt,avx512f,avx512vpopcntdq")))
 
-AVX512 ALWAYS_INLINE void distances_avx512_inline(const uint64_t *query, const uint64_t *database,
-                                                  size_t count, size_t words,
-                                                  uint16_t *distances) {
+AVX512 static void distances_avx512(const uint64_t *query, const uint64_t *database,
+                                    size_t count, size_t words, uint16_t *distances) {
     if (words != 1) {
         distances_scalar(query, database, count, words, distances);
         return;
@@ -91,11 +90,6 @@ AVX512 ALWAYS_INLINE void distances_avx512_inline(const uint64_t *query, const u
     for (; i < count; i++) {
         distances[i] = (uint16_t)__builtin_popcountll(query[0] ^ database[i]);
     }
-}
-
-AVX512 static void distances_avx512(const uint64_t *query, const uint64_t *database,
-                                    size_t count, size_t words, uint16_t *distances) {
-    distances_avx512_inline(query, database, count, words, distances);
 }
 
 AVX512 static uint64_t sum_avx512(const uint64_t *query, const uint64_t *database,

@@ -421,14 +421,20 @@ typedef struct {
 /* rank = base[key] + items before; hits (relevant items ranked at or above it) =
    base_relevant[key] + relevant items before + 1. Sums hits / rank over the items ranked within
    `limit`, and counts them. */
+/* The rank and the hits of relevant item k. */
+static inline void rank_and_hits(const relevant_items *items, size_t k, uint32_t *rank, uint32_t *hits) {
+    *rank = items->base[items->keys[k]] + (uint32_t)items->preceding[k];
+    *hits = items->base_relevant[items->keys[k]] + (uint32_t)(items->preceding[k] >> 32) + 1;
+}
+
 static void precision_pass_scalar(const relevant_items *items, uint32_t limit, uint64_t *scratch, double *sum,
                                   uint32_t *count) {
     (void)scratch;
     unsigned __int128 total = 0;
     uint32_t within = 0;
     for (size_t k = 0; k < items->found; k++) {
-        const uint32_t rank = items->base[items->keys[k]] + (uint32_t)items->preceding[k];
-        const uint32_t hits = items->base_relevant[items->keys[k]] + (uint32_t)(items->preceding[k] >> 32) + 1;
+        uint32_t rank, hits;
+        rank_and_hits(items, k, &rank, &hits);
         if (rank > limit) continue;
         total += (uint64_t)((double)hits / (double)rank * PRECISION_SCALE);
         within++;
@@ -442,8 +448,8 @@ static void precision_pass_scalar(const relevant_items *items, uint32_t limit, u
 AVX512 static void precision_pass_avx512(const relevant_items *items, uint32_t limit, uint64_t *scratch, double *sum,
                                          uint32_t *count) {
     for (size_t k = 0; k < items->found; k++) {
-        const uint32_t rank = items->base[items->keys[k]] + (uint32_t)items->preceding[k];
-        const uint32_t hits = items->base_relevant[items->keys[k]] + (uint32_t)(items->preceding[k] >> 32) + 1;
+        uint32_t rank, hits;
+        rank_and_hits(items, k, &rank, &hits);
         scratch[k] = rank | (uint64_t)hits << 32;
     }
     unsigned __int128 total = 0;
@@ -720,8 +726,6 @@ void hashlab_ranking_index_destroy(hashlab_ranking_index *index) {
     free(index->valid);
     free(index);
 }
-
-int hashlab_ranking_index_is_bit_sliced(const hashlab_ranking_index *index) { return index->sliced; }
 
 hashlab_ranking_workspace *hashlab_ranking_workspace_create(const hashlab_ranking_index *index) {
     hashlab_ranking_workspace *workspace = calloc(1, sizeof *workspace);

@@ -12,20 +12,20 @@ import Foundation
 final class RankingIndex: @unchecked Sendable {
     private let index: OpaquePointer
     let bitCount: Int
-    let databaseCount: Int
     private let queryWords: Int
     private let labelWords: Int
     private let cutoffs: [Int]
+    private let cutoffWords: [UInt32]
     private let poolLock = NSLock()
     private var pool: [Workspace] = []
 
     /// `cutoffs` (the K of the @K metrics) must be clamped to 1…N already.
     init(database: BinaryCodes, labels: LabelSets, variant: HammingKernel.Variant, cutoffs: [Int]) {
         bitCount = database.bitCount
-        databaseCount = database.count
         queryWords = database.wordsPerCode
         labelWords = labels.wordsPerItem
         self.cutoffs = cutoffs
+        cutoffWords = cutoffs.map { UInt32($0) }
         let created = database.words.withUnsafeBufferPointer { codes in
             labels.words.withUnsafeBufferPointer { labelWords in
                 hashlab_ranking_index_create(
@@ -39,33 +39,26 @@ final class RankingIndex: @unchecked Sendable {
 
     deinit { hashlab_ranking_index_destroy(index) }
 
-    /// Whether the bit-sliced AVX-512 kernel runs (codes of at most 64 bits on a CPU with
-    /// AVX-512 VPOPCNTDQ and VBMI2).
-    var isBitSliced: Bool { hashlab_ranking_index_is_bit_sliced(index) != 0 }
-
     /// Scratch memory and output buffers for ranking against the index from one thread.
     final class Workspace {
         fileprivate let workspace: OpaquePointer
-        fileprivate let cutoffs: [UInt32]
         fileprivate var histogramAll: [UInt32]
         fileprivate var histogramRelevant: [UInt32]
         fileprivate var relevantCounts: [Int]
         fileprivate var precisionSums: [Double]
         fileprivate var hits: [UInt32]
 
-        /// `cutoffs` must be clamped to 1…N already.
-        init(_ index: RankingIndex, cutoffs: [Int]) {
+        init(_ index: RankingIndex) {
             guard let created = hashlab_ranking_workspace_create(index.index) else {
                 fatalError("out of memory for a ranking workspace")
             }
             workspace = created
-            self.cutoffs = cutoffs.map { UInt32($0) }
             let block = Int(HASHLAB_RANKING_BLOCK)
             histogramAll = [UInt32](repeating: 0, count: block * (index.bitCount + 1))
             histogramRelevant = histogramAll
             relevantCounts = [Int](repeating: 0, count: block)
-            precisionSums = [Double](repeating: 0, count: block * (cutoffs.count + 1))
-            hits = [UInt32](repeating: 0, count: block * cutoffs.count)
+            precisionSums = [Double](repeating: 0, count: block * (index.cutoffs.count + 1))
+            hits = [UInt32](repeating: 0, count: block * index.cutoffs.count)
         }
 
         deinit { hashlab_ranking_workspace_destroy(workspace) }
@@ -75,12 +68,11 @@ final class RankingIndex: @unchecked Sendable {
     func metrics(queries: BinaryCodes, labels: LabelSets, range: Range<Int>) -> [QueryMetrics] {
         precondition(queries.wordsPerCode == queryWords && labels.wordsPerItem == labelWords,
                      "queries and database differ in shape")
-        let workspace = poolLock.withLock { pool.popLast() } ?? Workspace(self, cutoffs: cutoffs)
+        let workspace = poolLock.withLock { pool.popLast() } ?? Workspace(self)
         defer { poolLock.withLock { pool.append(workspace) } }
         let block = Int(HASHLAB_RANKING_BLOCK)
         let bins = bitCount + 1
-        let cutoffCount = workspace.cutoffs.count
-        let clamped = workspace.cutoffs.map(Int.init)
+        let cutoffCount = cutoffs.count
         var result: [QueryMetrics] = []
         result.reserveCapacity(range.count)
         var first = range.lowerBound
@@ -88,7 +80,7 @@ final class RankingIndex: @unchecked Sendable {
             let count = min(block, range.upperBound - first)
             queries.words.withUnsafeBufferPointer { codes in
                 labels.words.withUnsafeBufferPointer { labelBits in
-                    workspace.cutoffs.withUnsafeBufferPointer { cutoffs in
+                    cutoffWords.withUnsafeBufferPointer { cutoffWords in
                         workspace.histogramAll.withUnsafeMutableBufferPointer { all in
                             workspace.histogramRelevant.withUnsafeMutableBufferPointer { relevant in
                                 workspace.relevantCounts.withUnsafeMutableBufferPointer { counts in
@@ -98,7 +90,7 @@ final class RankingIndex: @unchecked Sendable {
                                                 index, workspace.workspace, count,
                                                 codes.baseAddress! + first * queryWords,
                                                 labelBits.baseAddress! + first * labelWords,
-                                                cutoffs.baseAddress, cutoffCount, all.baseAddress,
+                                                cutoffWords.baseAddress, cutoffCount, all.baseAddress,
                                                 relevant.baseAddress, counts.baseAddress, sums.baseAddress,
                                                 hits.baseAddress)
                                         }
@@ -123,7 +115,7 @@ final class RankingIndex: @unchecked Sendable {
                                         rebasing: sums[(query * (cutoffCount + 1))..<((query + 1) * (cutoffCount + 1))]),
                                     hits: UnsafeBufferPointer(
                                         rebasing: hits[(query * cutoffCount)..<((query + 1) * cutoffCount)]),
-                                    cutoffs: clamped))
+                                    cutoffs: cutoffs))
                             }
                         }
                     }

@@ -37,9 +37,6 @@ hashlab_ranking_index *hashlab_ranking_index_create(hashlab_variant variant, con
 
 void hashlab_ranking_index_destroy(hashlab_ranking_index *index);
 
-/// Whether the index runs the bit-sliced kernel.
-int hashlab_ranking_index_is_bit_sliced(const hashlab_ranking_index *index);
-
 /// A workspace for `index`; NULL when memory runs out.
 hashlab_ranking_workspace *hashlab_ranking_workspace_create(const hashlab_ranking_index *index);
 
