@@ -19,21 +19,29 @@
  * sums those planes with carry-save adders (Harley-Seal) into the binary digits of c, and adds
  * the weight planes and the per-query constant bit-sliced, modulo 128 (-2c = 2(127 - c) + 2):
  *     ones:  dist = |x| + 2(~c) + (|q| + 2)        zeros:  dist = (bits - |x|) + 2c + (|q| - bits)
- * which leaves the seven digit planes d0...d6 of every item's distance.
+ * which leaves the seven digit planes d0...d6 of every item's distance. Two queries are summed
+ * together, so that their dependency chains overlap.
+ *
+ * Relevant items come from a list in chunk order (per label, built with the index; merged per
+ * query for several labels), each entry with its code and its lane and position. The two
+ * queries' lists are read as one, eight items at a time, while the chunk's digit planes are still
+ * in registers (a permute picks from either query's planes): an item's
+ * distance d is recomputed with VPOPCNTQ, its lane's word of each digit plane is picked with a
+ * permute, and those words XNOR the digits of d mark the items of its segment at distance d in
+ * the chunk; the ones below its position, plus its segment's count at d over the chunks before,
+ * are the items ahead of it in its tie group. Nothing is stored per chunk but the counters.
  *
  * Histogram. A trie over the digits gives each distance's mask: d6 alone marks distance 64;
  * below it, two digits at a time (one ternary-logic instruction per node) split the items into
- * four-distance nodes and then single distances. A node with no item prunes its subtree, so
- * random 64-bit codes visit about 32 of the 64 distances. Each distance mask is popcounted per
- * lane and added to a 32-bit per-lane counter: the items of each segment at each distance so far.
+ * sixteen-distance quarters, four-distance nodes and single distances. An empty quarter prunes
+ * its subtree, so random 64-bit codes visit 32 of the 65 distances. (Pruning empty nodes too
+ * costs more in mispredicted branches than it saves.) Each distance mask is popcounted per lane
+ * and added to a 32-bit per-lane counter: the items of each segment at each distance so far.
  *
- * Relevant items come from a list in chunk order (per label, built with the index; merged per
- * query for several labels). For an item at lane l, position p, distance d (recomputed with
- * POPCNT), its mask word is its four-distance node's word AND the d0, d1 words, so
- *     items before it at distance d in its segment = counter(d, l) - popcount(mask >> p),
- * and a per-lane counter of relevant items gives the relevant ones before it. A chunk's relevant
- * items are handled after the next chunk's distances, so their loads never wait on the stores
- * just made. At the end the segments' counters turn these into ranks.
+ * At the end the counters give each (distance, segment) key its rank base, and one pass over
+ * the relevant items gives their ranks and hits (see finish_query). Every variant ends in that
+ * pass: the item-by-item path records the same (key, items ahead) pairs with one key per
+ * distance.
  */
 
 #define ALWAYS_INLINE static inline __attribute__((always_inline))
@@ -42,8 +50,7 @@
 #define LANES 8
 #define CHUNK (64 * LANES)
 #define LEAVES 65       /* distances 0...64 */
-#define ACC_VECTORS 33  /* distance d: 32-bit field d % 2 of each lane of vector d / 2 */
-#define NODE_VECTORS 19 /* four-distance nodes 0...15, distance 64, digits d0 and d1 */
+#define PAIR_VECTORS 33 /* distance d: 32-bit field d % 2 of each lane of vector d / 2 */
 #define DIGITS 7
 
 struct hashlab_ranking_index {
@@ -54,10 +61,10 @@ struct hashlab_ranking_index {
     size_t chunks, segment, mask_words;
     uint64_t *codes;        /* count x words */
     uint64_t *label_masks;  /* labels x mask_words; bit i: item i carries the label */
-    uint16_t *lists;        /* per label, chunk-major: lane * 64 + position */
-    uint64_t *list_codes;   /* the code of each list entry */
+    uint64_t *entries;      /* per label, chunk-major: lane | (64 - position) << 3 */
+    uint64_t *entry_codes;  /* the code of each entry */
     uint32_t *list_starts;  /* per label: chunks + 1 offsets into its list */
-    size_t *list_offsets;   /* per label: where its list begins in `lists` */
+    size_t *list_offsets;   /* per label: where its list begins in `entries` */
     uint64_t *planes;       /* chunks x (bits + 1) x LANES; plane `bits` stays zero */
     uint64_t *weights;      /* chunks x 2 x DIGITS x LANES: digits of |x|, of bits - |x| */
     uint64_t *valid;        /* chunks x LANES */
@@ -69,33 +76,28 @@ typedef struct {
     const uint64_t *weights;
     uint32_t plane_offsets[32]; /* LANES x the planes summed, padded with the zero plane */
     unsigned groups;
-    const uint16_t *list;
-    const uint64_t *list_codes;
+    const uint64_t *entries;
+    const uint64_t *entry_codes;
     const uint32_t *starts;
-    uint16_t *keys;
-    uint64_t *preceding; /* items (low half) and relevant items (high half) before, in the segment */
+    uint16_t *keys;    /* per relevant item: distance x LANES + lane */
+    uint32_t *ahead;   /* per relevant item: items ahead of it in its tie group, in its segment */
     uint32_t found;
-    uint64_t *counters, *nodes;
-    uint32_t *relevant_counters;
+    uint64_t *counters; /* PAIR_VECTORS x LANES */
 } sliced_query;
 
 struct hashlab_ranking_workspace {
-    uint64_t *relevance;                                   /* mask_words */
-    uint16_t *lists;                                       /* BLOCK x count */
-    uint64_t *list_codes;                                  /* BLOCK x count */
-    uint32_t *list_starts;                                 /* BLOCK x (chunks + 1) */
-    uint16_t *keys;                                        /* BLOCK x count */
-    uint64_t *preceding;                                   /* BLOCK x count */
-    uint64_t *scratch;                                     /* count */
-    uint64_t *vectors;                                     /* BLOCK x per-query vectors */
-    uint32_t *relevant_counters;                           /* BLOCK x LEAVES x LANES */
-    uint32_t *base, *base_relevant;                        /* (bits + 1) x LANES */
-    uint16_t *distances;                                   /* CHUNK */
-    uint32_t *histogram, *histogram_relevant;              /* bits + 1 */
+    uint64_t *relevance;                      /* mask_words */
+    uint64_t *entries, *entry_codes;          /* BLOCK x count */
+    uint32_t *list_starts;                    /* BLOCK x (chunks + 1) */
+    uint16_t *keys;                           /* BLOCK x count */
+    uint32_t *ahead;                          /* BLOCK x count */
+    uint64_t *scratch;                        /* count */
+    uint64_t *counters;                       /* BLOCK x PAIR_VECTORS x LANES */
+    uint32_t *base, *base_relevant;           /* keys */
+    uint16_t *distances;                      /* CHUNK */
+    uint32_t *histogram;                      /* bits + 1 */
     sliced_query queries[HASHLAB_RANKING_BLOCK];
 };
-
-#define QUERY_VECTORS (ACC_VECTORS + 2 * NODE_VECTORS)
 
 /* 64-byte aligned memory, uninitialised (NULL when out of memory). */
 static void *uninitialised(size_t bytes) {
@@ -121,7 +123,6 @@ AVX512 ALWAYS_INLINE int nonzero(__m512i v) { return _mm512_test_epi64_mask(v, v
 
 /* parent AND (high digit == X) AND (low digit == Y) */
 #define NODE(parent, high, low, X, Y) _mm512_ternarylogic_epi64(parent, high, low, 1 << (4 + 2 * (X) + (Y)))
-
 /* The seven distance digit planes of chunk t for two queries at once (two independent
    dependency chains keep the vector units busy). */
 AVX512 ALWAYS_INLINE void sliced_distances_of(const hashlab_ranking_index *index, const sliced_query *const query[2],
@@ -198,11 +199,8 @@ AVX512 ALWAYS_INLINE void sliced_distances(const hashlab_ranking_index *index, c
     }
 }
 
-/* Counts the four distances below a four-distance node into two counter vectors and keeps the
-   node for the relevant items. */
-AVX512 ALWAYS_INLINE void count_node(__m512i node, __m512i d1, __m512i d0, unsigned first,
-                                     uint64_t *counters, uint64_t *nodes) {
-    _mm512_store_si512((void *)(nodes + (first / 4) * LANES), node);
+/* Counts the four distances below a four-distance node into two counter vectors. */
+AVX512 ALWAYS_INLINE void count_node(__m512i node, __m512i d1, __m512i d0, unsigned first, uint64_t *counters) {
     __m512i *pair0 = (__m512i *)(void *)(counters + (first / 2) * LANES);
     __m512i *pair1 = pair0 + 1;
     const __m512i leaf[4] = {NODE(node, d1, d0, 0, 0), NODE(node, d1, d0, 0, 1), NODE(node, d1, d0, 1, 0),
@@ -216,100 +214,100 @@ AVX512 ALWAYS_INLINE void count_node(__m512i node, __m512i d1, __m512i d0, unsig
 }
 
 /* The sixteen distances below a node of the top two digits (d5 d4), unless it is empty. */
-AVX512 ALWAYS_INLINE void count_quarter(__m512i node, const __m512i d[DIGITS], unsigned first,
-                                        uint64_t *counters, uint64_t *nodes) {
+AVX512 ALWAYS_INLINE void count_quarter(__m512i node, const __m512i d[DIGITS], unsigned first, uint64_t *counters) {
     if (!nonzero(node)) return;
-    count_node(NODE(node, d[3], d[2], 0, 0), d[1], d[0], first + 0, counters, nodes);
-    count_node(NODE(node, d[3], d[2], 0, 1), d[1], d[0], first + 4, counters, nodes);
-    count_node(NODE(node, d[3], d[2], 1, 0), d[1], d[0], first + 8, counters, nodes);
-    count_node(NODE(node, d[3], d[2], 1, 1), d[1], d[0], first + 12, counters, nodes);
+    count_node(NODE(node, d[3], d[2], 0, 0), d[1], d[0], first + 0, counters);
+    count_node(NODE(node, d[3], d[2], 0, 1), d[1], d[0], first + 4, counters);
+    count_node(NODE(node, d[3], d[2], 1, 0), d[1], d[0], first + 8, counters);
+    count_node(NODE(node, d[3], d[2], 1, 1), d[1], d[0], first + 12, counters);
 }
 
-AVX512 ALWAYS_INLINE void sliced_count(const hashlab_ranking_index *index, sliced_query *query,
-                                       size_t t, const __m512i d[DIGITS]) {
-    uint64_t *nodes = query->nodes + (t & 1) * NODE_VECTORS * LANES;
-    _mm512_store_si512((void *)(nodes + 17 * LANES), d[0]);
-    _mm512_store_si512((void *)(nodes + 18 * LANES), d[1]);
+AVX512 ALWAYS_INLINE void sliced_count(const hashlab_ranking_index *index, sliced_query *query, size_t t,
+                                       const __m512i d[DIGITS]) {
     const __m512i valid = _mm512_load_si512((const void *)(index->valid + t * LANES));
     const __m512i top = _mm512_and_si512(d[6], valid);
     if (nonzero(top)) {
-        _mm512_store_si512((void *)(nodes + 16 * LANES), top);
         __m512i *counter = (__m512i *)(void *)(query->counters + 32 * LANES);
         _mm512_store_si512(counter, _mm512_add_epi64(_mm512_load_si512(counter), _mm512_popcnt_epi64(top)));
     }
     const __m512i root = _mm512_andnot_si512(d[6], valid);
-    count_quarter(NODE(root, d[5], d[4], 0, 0), d, 0, query->counters, nodes);
-    count_quarter(NODE(root, d[5], d[4], 0, 1), d, 16, query->counters, nodes);
-    count_quarter(NODE(root, d[5], d[4], 1, 0), d, 32, query->counters, nodes);
-    count_quarter(NODE(root, d[5], d[4], 1, 1), d, 48, query->counters, nodes);
+    count_quarter(NODE(root, d[5], d[4], 0, 0), d, 0, query->counters);
+    count_quarter(NODE(root, d[5], d[4], 0, 1), d, 16, query->counters);
+    count_quarter(NODE(root, d[5], d[4], 1, 0), d, 32, query->counters);
+    count_quarter(NODE(root, d[5], d[4], 1, 1), d, 48, query->counters);
 }
 
-/* Where a relevant item at distance d finds its words: its four-distance node (the items at
-   d, d ^ 1, d ^ 2, d ^ 3), the flips of the d0 and d1 words that single d out of it, and the
-   32-bit field of its lane-0 counter. */
-typedef struct {
-    uint32_t node, counter;
-    uint64_t flip0, flip1;
-} leaf_place;
-
-static leaf_place leaf_places[LEAVES];
-
-__attribute__((constructor)) static void fill_leaf_places(void) {
-    for (unsigned d = 0; d < LEAVES; d++) {
-        leaf_places[d].node = (d / 4) * LANES;
-        leaf_places[d].counter = 2 * (d / 2) * LANES + (d & 1);
-        leaf_places[d].flip0 = (d & 1) ? 0 : ~0ull;
-        leaf_places[d].flip1 = (d & 2) ? 0 : ~0ull;
+/* The relevant items of chunk t for one or two queries, between the chunk's distances (`d`, the
+   queries' digit planes) and its counts, while the counters hold the chunks before: for each
+   item, its key (distance x LANES + lane) and the items ahead of it at its distance in its
+   segment. The two queries' lists are taken as one, eight items at a time. */
+AVX512 ALWAYS_INLINE void sliced_relevant(sliced_query *queries, size_t count, size_t t, const __m512i d[2][DIGITS]) {
+    sliced_query *const first = &queries[0], *const second = &queries[count - 1];
+    uint32_t next[2] = {first->starts[t], second->starts[t]};
+    const uint32_t end[2] = {first->starts[t + 1], count > 1 ? second->starts[t + 1] : next[1]};
+    const __m512i codes[2] = {_mm512_set1_epi64((long long)first->code), _mm512_set1_epi64((long long)second->code)};
+    const __m512i lane_bits = _mm512_set1_epi64(LANES - 1), one = _mm512_set1_epi64(1);
+    const __m512i other = _mm512_set1_epi64(LANES);
+    /* The second query's counters follow the first's in the workspace. */
+    const __m512i second_counters = _mm512_set1_epi64((long long)(second->counters - first->counters) * 2);
+    const int *counters = (const int *)(const void *)first->counters;
+    while (next[0] < end[0] || next[1] < end[1]) {
+        const uint32_t taken0 = end[0] - next[0] < 8 ? end[0] - next[0] : 8;
+        const uint32_t taken1 = end[1] - next[1] < 8 - taken0 ? end[1] - next[1] : 8 - taken0;
+        const __mmask8 mine = (__mmask8)((1u << taken0) - 1);
+        const __mmask8 theirs = (__mmask8)(((1u << taken1) - 1) << taken0);
+        /* Lanes 0...taken0 - 1 hold the first query's items, the next taken1 the second's. */
+        const __m512i entries = _mm512_mask_expandloadu_epi64(_mm512_maskz_loadu_epi64(mine, first->entries + next[0]),
+                                                              theirs, second->entries + next[1]);
+        const __m512i item_codes = _mm512_mask_expandloadu_epi64(
+            _mm512_maskz_loadu_epi64(mine, first->entry_codes + next[0]), theirs, second->entry_codes + next[1]);
+        const __m512i distance = _mm512_popcnt_epi64(
+            _mm512_xor_si512(item_codes, _mm512_mask_blend_epi64(theirs, codes[0], codes[1])));
+        const __m512i lane = _mm512_and_si512(entries, lane_bits);
+        const __m512i select = _mm512_mask_or_epi64(lane, theirs, lane, other);
+        /* Bit p of `match`: the item at position p of the item's lane has the item's distance. */
+        __m512i mismatch = _mm512_setzero_si512();
+#pragma clang loop unroll(full)
+        for (int b = 0; b < DIGITS - 1; b++) {
+            const __m512i digit = _mm512_srai_epi64(_mm512_slli_epi64(distance, 63 - b), 63);
+            mismatch = _mm512_ternarylogic_epi64(mismatch, _mm512_permutex2var_epi64(d[0][b], select, d[1][b]), digit,
+                                                 0xF6);
+        }
+        const __m512i digit6 = _mm512_srai_epi64(_mm512_slli_epi64(distance, 63 - 6), 63);
+        const __m512i match =
+            _mm512_ternarylogic_epi64(mismatch, _mm512_permutex2var_epi64(d[0][6], select, d[1][6]), digit6, 0x09);
+        /* Entries hold 64 - position above the lane: shifting the match left by that leaves the
+           items before the position. */
+        const __m512i below = _mm512_popcnt_epi64(_mm512_sllv_epi64(match, _mm512_srli_epi64(entries, 3)));
+        const __m512i own = _mm512_ternarylogic_epi64(_mm512_slli_epi64(_mm512_srli_epi64(distance, 1), 4),
+                                                      _mm512_and_si512(distance, one), _mm512_add_epi64(lane, lane), 0xFE);
+        const __m512i counter = _mm512_mask_add_epi64(own, theirs, own, second_counters);
+        const __m256i ahead = _mm256_add_epi32(
+            _mm512_mask_i64gather_epi32(_mm256_setzero_si256(), mine | theirs, counter, counters, 4),
+            _mm512_cvtepi64_epi32(below));
+        const __m128i keys = _mm512_cvtepi64_epi16(_mm512_or_si512(_mm512_slli_epi64(distance, 3), lane));
+        _mm_mask_storeu_epi16(first->keys + first->found, mine, keys);
+        _mm256_mask_storeu_epi32(first->ahead + first->found, mine, ahead);
+        const __mmask8 leading = (__mmask8)((1u << taken1) - 1);
+        _mm_mask_storeu_epi16(second->keys + second->found, leading, _mm_maskz_compress_epi16(theirs, keys));
+        _mm256_mask_storeu_epi32(second->ahead + second->found, leading, _mm256_maskz_compress_epi32(theirs, ahead));
+        first->found += taken0;
+        second->found += taken1;
+        next[0] += taken0;
+        next[1] += taken1;
     }
 }
 
-/* The relevant items of chunk t (after sliced_count of chunk t and before that of chunk t + 2). */
-AVX512 ALWAYS_INLINE void sliced_relevant(sliced_query *restrict query, size_t t) {
-    const uint64_t *nodes = query->nodes + (t & 1) * NODE_VECTORS * LANES;
-    const uint32_t *counters = (const uint32_t *)(const void *)query->counters;
-    const uint64_t code = query->code;
-    const uint16_t *list = query->list;
-    const uint64_t *list_codes = query->list_codes;
-    uint16_t *restrict keys = query->keys;
-    uint64_t *restrict preceding = query->preceding;
-    uint32_t *restrict relevant_counters = query->relevant_counters;
-    uint32_t found = query->found;
-    const uint32_t end = query->starts[t + 1];
-    for (uint32_t entry = query->starts[t]; entry < end; entry++) {
-        const unsigned lane = list[entry] >> 6, position = list[entry] & 63;
-        const unsigned distance = (unsigned)__builtin_popcountll(code ^ list_codes[entry]);
-        const leaf_place place = leaf_places[distance];
-        const uint64_t mask = nodes[place.node + lane] & (nodes[17 * LANES + lane] ^ place.flip0)
-                              & (nodes[18 * LANES + lane] ^ place.flip1);
-        const unsigned key = distance * LANES + lane;
-        const uint32_t before = counters[place.counter + 2 * lane] - (uint32_t)__builtin_popcountll(mask >> position);
-        preceding[found] = before | (uint64_t)relevant_counters[key]++ << 32;
-        keys[found] = (uint16_t)key;
-        found++;
-    }
-    query->found = found;
-}
-
-/* Ranks one or two queries. The distances of chunk t + 1 are computed in the same iteration as
-   the counts of chunk t, so the two dependency chains overlap. */
+/* Ranks one or two queries against every chunk. */
 AVX512 static void rank_sliced(const hashlab_ranking_index *index, sliced_query *queries, size_t count) {
-    const size_t chunks = index->chunks;
-    const sliced_query *pair[2] = {&queries[0], &queries[count > 1 ? 1 : 0]};
+    const sliced_query *pair[2] = {&queries[0], &queries[count - 1]};
     const unsigned groups = pair[0]->groups > pair[1]->groups ? pair[0]->groups : pair[1]->groups;
-    __m512i next[2][DIGITS];
-    sliced_distances(index, pair, 0, next, groups);
-    for (size_t t = 0; t < chunks; t++) {
+    for (size_t t = 0; t < index->chunks; t++) {
         __m512i d[2][DIGITS];
-        for (int q = 0; q < 2; q++) {
-            for (int b = 0; b < DIGITS; b++) d[q][b] = next[q][b];
-        }
-        if (t + 1 < chunks) sliced_distances(index, pair, t + 1, next, groups);
-        for (size_t q = 0; q < count; q++) {
-            if (t > 0) sliced_relevant(&queries[q], t - 1);
-            sliced_count(index, &queries[q], t, d[q]);
-        }
+        sliced_distances(index, pair, t, d, groups);
+        sliced_relevant(queries, count, t, d);
+        for (size_t q = 0; q < count; q++) sliced_count(index, &queries[q], t, d[q]);
     }
-    for (size_t q = 0; q < count; q++) sliced_relevant(&queries[q], chunks - 1);
 }
 
 /* Bytes 0, 1, ..., 63. */
@@ -326,29 +324,20 @@ AVX512 ALWAYS_INLINE __m256i lane_prefix_sums(__m256i x) {
     return _mm256_add_epi32(x, _mm256_maskz_permutexvar_epi32(0xF0, _mm256_set_epi32(3, 2, 1, 0, 0, 0, 0, 0), x));
 }
 
-/* The rank bases of one query: base[d * LANES + l] = 1 + items at distance < d + items at
-   distance d in segments before l, base_relevant the same for relevant items (without the 1);
-   and the histograms. */
-AVX512 ALWAYS_INLINE void sliced_bases(const hashlab_ranking_index *index, const sliced_query *query,
-                                       uint32_t *base, uint32_t *base_relevant, uint32_t *histogram_all,
-                                       uint32_t *histogram_relevant) {
+/* The rank bases of one query, base[d * LANES + l] = 1 + items at distance < d + items at
+   distance d in segments before l, and its histogram. */
+AVX512 ALWAYS_INLINE void sliced_bases(const hashlab_ranking_index *index, const sliced_query *query, uint32_t *base,
+                                       uint32_t *histogram) {
     const __m256i last = _mm256_set1_epi32(7);
-    __m256i running = _mm256_set1_epi32(1), running_relevant = _mm256_setzero_si256();
+    __m256i running = _mm256_set1_epi32(1);
     for (unsigned d = 0; d < LEAVES; d++) {
         const __m512i pair = _mm512_load_si512((const void *)(query->counters + (d / 2) * LANES));
         const __m256i counts = _mm512_cvtepi64_epi32((d & 1) ? _mm512_srli_epi64(pair, 32) : pair);
-        const __m256i relevant = _mm256_loadu_si256((const __m256i *)(const void *)(query->relevant_counters + d * LANES));
-        const __m256i sums = lane_prefix_sums(counts), relevant_sums = lane_prefix_sums(relevant);
+        const __m256i sums = lane_prefix_sums(counts);
         _mm256_storeu_si256((__m256i *)(void *)(base + d * LANES), _mm256_sub_epi32(_mm256_add_epi32(running, sums), counts));
-        _mm256_storeu_si256((__m256i *)(void *)(base_relevant + d * LANES),
-                            _mm256_sub_epi32(_mm256_add_epi32(running_relevant, relevant_sums), relevant));
-        const __m256i total = _mm256_permutexvar_epi32(last, sums), relevant_total = _mm256_permutexvar_epi32(last, relevant_sums);
+        const __m256i total = _mm256_permutexvar_epi32(last, sums);
         running = _mm256_add_epi32(running, total);
-        running_relevant = _mm256_add_epi32(running_relevant, relevant_total);
-        if (d <= index->bits) {
-            histogram_all[d] = (uint32_t)_mm256_cvtsi256_si32(total);
-            histogram_relevant[d] = (uint32_t)_mm256_cvtsi256_si32(relevant_total);
-        }
+        if (d <= index->bits) histogram[d] = (uint32_t)_mm256_cvtsi256_si32(total);
     }
 }
 
@@ -381,25 +370,25 @@ static const uint64_t *relevance_words(const hashlab_ranking_index *index, const
     return scratch;
 }
 
-/* Writes the chunk-major list of the set bits of `relevance` (with their codes) and its chunk
+/* Writes the chunk-major list of the set bits of `relevance` (entries and codes) and its chunk
    offsets; returns its length. With a NULL list, only counts. */
-static size_t chunk_list(const hashlab_ranking_index *index, const uint64_t *relevance, uint16_t *list,
+static size_t chunk_list(const hashlab_ranking_index *index, const uint64_t *relevance, uint64_t *entries,
                          uint64_t *codes, uint32_t *starts) {
     size_t found = 0;
     for (size_t t = 0; t < index->chunks; t++) {
-        if (list) starts[t] = (uint32_t)found;
+        if (entries) starts[t] = (uint32_t)found;
         for (unsigned lane = 0; lane < LANES; lane++) {
             for (uint64_t bits = relevance[lane * index->chunks + t]; bits != 0; bits &= bits - 1) {
                 const unsigned position = (unsigned)__builtin_ctzll(bits);
-                if (list) {
-                    list[found] = (uint16_t)(lane * 64 + position);
+                if (entries) {
+                    entries[found] = lane | (uint64_t)(64 - position) << 3;
                     codes[found] = index->codes[lane * index->segment + 64 * t + position];
                 }
                 found++;
             }
         }
     }
-    if (list) starts[index->chunks] = (uint32_t)found;
+    if (entries) starts[index->chunks] = (uint32_t)found;
     return found;
 }
 
@@ -411,62 +400,39 @@ static size_t chunk_list(const hashlab_ranking_index *index, const uint64_t *rel
 #define PRECISION_SCALE 0x1p44
 #define FLUSH_EVERY (1u << 16) /* vector steps before 8 lanes of 2^44-unit sums could overflow */
 
-typedef struct {
-    const uint32_t *base, *base_relevant;
-    const uint16_t *keys;
-    const uint64_t *preceding;
-    size_t found;
-} relevant_items;
-
-/* rank = base[key] + items before; hits (relevant items ranked at or above it) =
-   base_relevant[key] + relevant items before + 1. Sums hits / rank over the items ranked within
-   `limit`, and counts them. */
-/* The rank and the hits of relevant item k. */
-static inline void rank_and_hits(const relevant_items *items, size_t k, uint32_t *rank, uint32_t *hits) {
-    *rank = items->base[items->keys[k]] + (uint32_t)items->preceding[k];
-    *hits = items->base_relevant[items->keys[k]] + (uint32_t)(items->preceding[k] >> 32) + 1;
-}
-
-static void precision_pass_scalar(const relevant_items *items, uint32_t limit, uint64_t *scratch, double *sum,
-                                  uint32_t *count) {
-    (void)scratch;
+/* Sums hits / rank over the items (rank in the low, hits in the high half of each word) ranked
+   within `limit`, and counts them. */
+static void precision_pass_scalar(const uint64_t *items, size_t count, uint32_t limit, double *sum, uint32_t *within) {
     unsigned __int128 total = 0;
-    uint32_t within = 0;
-    for (size_t k = 0; k < items->found; k++) {
-        uint32_t rank, hits;
-        rank_and_hits(items, k, &rank, &hits);
+    uint32_t counted = 0;
+    for (size_t k = 0; k < count; k++) {
+        const uint32_t rank = (uint32_t)items[k], hits = (uint32_t)(items[k] >> 32);
         if (rank > limit) continue;
         total += (uint64_t)((double)hits / (double)rank * PRECISION_SCALE);
-        within++;
+        counted++;
     }
     *sum = (double)total / PRECISION_SCALE;
-    *count = within;
+    *within = counted;
 }
 
-/* The vectorised pass: ranks and hits are looked up item by item into `scratch` (rank in the low
-   half, hits in the high half), then divided, scaled and added eight at a time. */
-AVX512 static void precision_pass_avx512(const relevant_items *items, uint32_t limit, uint64_t *scratch, double *sum,
-                                         uint32_t *count) {
-    for (size_t k = 0; k < items->found; k++) {
-        uint32_t rank, hits;
-        rank_and_hits(items, k, &rank, &hits);
-        scratch[k] = rank | (uint64_t)hits << 32;
-    }
+/* The same, divided, scaled and added eight at a time. */
+AVX512 static void precision_pass_avx512(const uint64_t *items, size_t count, uint32_t limit, double *sum,
+                                         uint32_t *within) {
     unsigned __int128 total = 0;
-    uint32_t within = 0;
+    uint32_t counted = 0;
     __m512i lanes = _mm512_setzero_si512();
     const __m256i bound = _mm256_set1_epi32((int)limit);
     const __m512d scale = _mm512_set1_pd(PRECISION_SCALE);
     unsigned steps = 0;
-    for (size_t k = 0; k < items->found; k += 8) {
-        const size_t left = items->found - k;
+    for (size_t k = 0; k < count; k += 8) {
+        const size_t left = count - k;
         const __mmask8 present = left >= 8 ? 0xFF : (__mmask8)((1u << left) - 1);
-        const __m512i pairs = _mm512_mask_loadu_epi64(_mm512_set1_epi64(1ll << 32 | 1), present, scratch + k);
+        const __m512i pairs = _mm512_mask_loadu_epi64(_mm512_set1_epi64(1ll << 32 | 1), present, items + k);
         const __m256i rank = _mm512_cvtepi64_epi32(pairs), hits = _mm512_cvtepi64_epi32(_mm512_srli_epi64(pairs, 32));
-        const __mmask8 counted = present & _mm256_cmple_epu32_mask(rank, bound);
+        const __mmask8 taken = present & _mm256_cmple_epu32_mask(rank, bound);
         const __m512d precision = _mm512_div_pd(_mm512_cvtepu32_pd(hits), _mm512_cvtepu32_pd(rank));
-        lanes = _mm512_mask_add_epi64(lanes, counted, lanes, _mm512_cvttpd_epu64(_mm512_mul_pd(precision, scale)));
-        within += (uint32_t)__builtin_popcount(counted);
+        lanes = _mm512_mask_add_epi64(lanes, taken, lanes, _mm512_cvttpd_epu64(_mm512_mul_pd(precision, scale)));
+        counted += (uint32_t)__builtin_popcount(taken);
         if (++steps == FLUSH_EVERY) {
             _Alignas(64) uint64_t parts[8];
             _mm512_store_si512((void *)parts, lanes);
@@ -479,17 +445,66 @@ AVX512 static void precision_pass_avx512(const relevant_items *items, uint32_t l
     _mm512_store_si512((void *)parts, lanes);
     for (int l = 0; l < 8; l++) total += parts[l];
     *sum = (double)total / PRECISION_SCALE;
-    *count = within;
+    *within = counted;
 }
 
-/* The precision sums of one query over all its relevant items and within each cutoff. */
-static void precision_sums(hashlab_variant variant, const relevant_items *items, const uint32_t *cutoffs,
-                           size_t cutoff_count, uint64_t *scratch, double *sums, uint32_t *hits) {
-    void (*pass)(const relevant_items *, uint32_t, uint64_t *, double *, uint32_t *) =
+/* One query's relevant items, as either kernel records them: per item a key, ordered as the
+   ranking orders its tie groups (distance, then segment), and the items ahead of it in its
+   group; `base[key]` is 1 + the items of every earlier group. Items with one key come in
+   database order. */
+typedef struct {
+    const uint16_t *keys;
+    const uint32_t *ahead;
+    size_t found;
+    const uint32_t *base;
+    unsigned lanes; /* keys per distance */
+} relevant_items;
+
+/* Turns the relevant items per (distance, segment) key into the relevant items of every earlier
+   key, and sums them per distance. */
+AVX512 static void relevant_bases(uint32_t *counts, unsigned bits, uint32_t *histogram) {
+    const __m256i last = _mm256_set1_epi32(7);
+    __m256i running = _mm256_setzero_si256();
+    for (unsigned d = 0; d <= bits; d++) {
+        const __m256i count = _mm256_loadu_si256((const __m256i *)(const void *)(counts + d * LANES));
+        const __m256i sums = lane_prefix_sums(count);
+        _mm256_storeu_si256((__m256i *)(void *)(counts + d * LANES), _mm256_sub_epi32(_mm256_add_epi32(running, sums), count));
+        const __m256i total = _mm256_permutexvar_epi32(last, sums);
+        running = _mm256_add_epi32(running, total);
+        histogram[d] = (uint32_t)_mm256_cvtsi256_si32(total);
+    }
+}
+
+/* Everything about a query's relevant items: the histogram of their distances, their ranks
+   (base + items ahead) and hits (relevant items ranked at or above them: those of earlier keys,
+   plus those of the same key up to them, in database order), and the precision sums over all
+   and within each cutoff. `base_relevant` and `scratch` are scratch memory. */
+static void finish_query(hashlab_variant variant, const relevant_items *items, unsigned bits,
+                         const uint32_t *cutoffs, size_t cutoff_count, uint32_t *base_relevant, uint64_t *scratch,
+                         uint32_t *histogram_relevant, double *sums, uint32_t *hits) {
+    const size_t keys = (size_t)(bits + 1) * items->lanes;
+    memset(base_relevant, 0, keys * sizeof(uint32_t));
+    for (size_t k = 0; k < items->found; k++) base_relevant[items->keys[k]]++;
+    if (items->lanes == LANES) {
+        relevant_bases(base_relevant, bits, histogram_relevant);
+    } else {
+        uint32_t running = 0;
+        for (unsigned d = 0; d <= bits; d++) {
+            const uint32_t count = base_relevant[d];
+            base_relevant[d] = running;
+            running += count;
+            histogram_relevant[d] = count;
+        }
+    }
+    for (size_t k = 0; k < items->found; k++) {
+        const uint16_t key = items->keys[k];
+        scratch[k] = (items->base[key] + items->ahead[k]) | (uint64_t)(++base_relevant[key]) << 32;
+    }
+    void (*pass)(const uint64_t *, size_t, uint32_t, double *, uint32_t *) =
         variant == HASHLAB_VARIANT_AVX512 ? precision_pass_avx512 : precision_pass_scalar;
     uint32_t all;
-    pass(items, UINT32_MAX, scratch, &sums[0], &all);
-    for (size_t c = 0; c < cutoff_count; c++) pass(items, cutoffs[c], scratch, &sums[1 + c], &hits[c]);
+    pass(scratch, items->found, UINT32_MAX, &sums[0], &all);
+    for (size_t c = 0; c < cutoff_count; c++) pass(scratch, items->found, cutoffs[c], &sums[1 + c], &hits[c]);
 }
 
 AVX512 static void rank_block_sliced(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
@@ -520,36 +535,31 @@ AVX512 static void rank_block_sliced(const hashlab_ranking_index *index, hashlab
         const uint64_t *labels = query_labels + q * index->label_words;
         const long label = single_label(labels, index->label_words);
         if (label >= 0) {
-            query->list = index->lists + index->list_offsets[label];
-            query->list_codes = index->list_codes + index->list_offsets[label];
+            query->entries = index->entries + index->list_offsets[label];
+            query->entry_codes = index->entry_codes + index->list_offsets[label];
             query->starts = index->list_starts + (size_t)label * (index->chunks + 1);
         } else {
-            uint16_t *list = workspace->lists + q * index->count;
-            uint64_t *codes = workspace->list_codes + q * index->count;
+            uint64_t *entries = workspace->entries + q * index->count;
+            uint64_t *codes = workspace->entry_codes + q * index->count;
             uint32_t *starts = workspace->list_starts + q * (index->chunks + 1);
-            chunk_list(index, relevance_words(index, labels, workspace->relevance), list, codes, starts);
-            query->list = list;
-            query->list_codes = codes;
+            chunk_list(index, relevance_words(index, labels, workspace->relevance), entries, codes, starts);
+            query->entries = entries;
+            query->entry_codes = codes;
             query->starts = starts;
         }
         query->keys = workspace->keys + q * index->count;
-        query->preceding = workspace->preceding + q * index->count;
+        query->ahead = workspace->ahead + q * index->count;
         query->found = 0;
-        query->counters = workspace->vectors + q * QUERY_VECTORS * LANES;
-        query->nodes = query->counters + ACC_VECTORS * LANES;
-        query->relevant_counters = workspace->relevant_counters + q * LEAVES * LANES;
-        memset(query->counters, 0, ACC_VECTORS * LANES * sizeof(uint64_t));
-        memset(query->relevant_counters, 0, LEAVES * LANES * sizeof(uint32_t));
+        query->counters = workspace->counters + q * PAIR_VECTORS * LANES;
+        memset(query->counters, 0, PAIR_VECTORS * LANES * sizeof(uint64_t));
     }
     rank_sliced(index, workspace->queries, query_count);
     for (size_t q = 0; q < query_count; q++) {
         const sliced_query *query = &workspace->queries[q];
-        sliced_bases(index, query, workspace->base, workspace->base_relevant, histogram_all + q * (bits + 1),
-                     histogram_relevant + q * (bits + 1));
-        const relevant_items items = {workspace->base, workspace->base_relevant, query->keys, query->preceding,
-                                      query->found};
-        precision_sums(index->variant, &items, cutoffs, cutoff_count, workspace->scratch, sums + q * (cutoff_count + 1),
-                       hits + q * cutoff_count);
+        sliced_bases(index, query, workspace->base, histogram_all + q * (bits + 1));
+        const relevant_items items = {query->keys, query->ahead, query->found, workspace->base, LANES};
+        finish_query(index->variant, &items, bits, cutoffs, cutoff_count, workspace->base_relevant, workspace->scratch,
+                     histogram_relevant + q * (bits + 1), sums + q * (cutoff_count + 1), hits + q * cutoff_count);
         relevant_counts[q] = query->found;
     }
 }
@@ -561,9 +571,8 @@ static void rank_one_general(const hashlab_ranking_index *index, hashlab_ranking
                              size_t cutoff_count, uint32_t *histogram_all, uint32_t *histogram_relevant,
                              size_t *relevant_count, double *sums, uint32_t *hits) {
     const uint64_t *relevance = relevance_words(index, query_labels, workspace->relevance);
-    uint32_t *histogram = workspace->histogram, *relevant = workspace->histogram_relevant;
+    uint32_t *histogram = workspace->histogram;
     memset(histogram, 0, (index->bits + 1) * sizeof(uint32_t));
-    memset(relevant, 0, (index->bits + 1) * sizeof(uint32_t));
     size_t found = 0;
     for (size_t start = 0; start < index->count; start += CHUNK) {
         const size_t length = index->count - start < CHUNK ? index->count - start : CHUNK;
@@ -574,24 +583,21 @@ static void rank_one_general(const hashlab_ranking_index *index, hashlab_ranking
             const uint16_t d = workspace->distances[j];
             if ((relevance[item / 64] >> (item % 64)) & 1) {
                 workspace->keys[found] = d;
-                workspace->preceding[found] = histogram[d] | (uint64_t)relevant[d]++ << 32;
+                workspace->ahead[found] = histogram[d];
                 found++;
             }
             histogram[d]++;
         }
     }
-    uint32_t running = 1, running_relevant = 0;
+    uint32_t running = 1;
     for (unsigned d = 0; d <= index->bits; d++) {
         workspace->base[d] = running;
-        workspace->base_relevant[d] = running_relevant;
         running += histogram[d];
-        running_relevant += relevant[d];
         histogram_all[d] = histogram[d];
-        histogram_relevant[d] = relevant[d];
     }
-    const relevant_items items = {workspace->base, workspace->base_relevant, workspace->keys, workspace->preceding,
-                                  found};
-    precision_sums(index->variant, &items, cutoffs, cutoff_count, workspace->scratch, sums, hits);
+    const relevant_items items = {workspace->keys, workspace->ahead, found, workspace->base, 1};
+    finish_query(index->variant, &items, index->bits, cutoffs, cutoff_count, workspace->base_relevant,
+                 workspace->scratch, histogram_relevant, sums, hits);
     *relevant_count = found;
 }
 
@@ -664,13 +670,13 @@ static int build_sliced(hashlab_ranking_index *index) {
         index->list_offsets[label] = total;
         total += chunk_list(index, index->label_masks + label * index->mask_words, NULL, NULL, NULL);
     }
-    index->lists = zeroed((total + 1) * sizeof(uint16_t));
-    index->list_codes = zeroed((total + 1) * sizeof(uint64_t));
-    if (!index->lists || !index->list_codes) return 0;
+    index->entries = zeroed((total + 1) * sizeof(uint64_t));
+    index->entry_codes = zeroed((total + 1) * sizeof(uint64_t));
+    if (!index->entries || !index->entry_codes) return 0;
     for (size_t label = 0; label < index->labels; label++) {
         const size_t offset = index->list_offsets[label];
-        chunk_list(index, index->label_masks + label * index->mask_words, index->lists + offset,
-                   index->list_codes + offset, index->list_starts + label * (chunks + 1));
+        chunk_list(index, index->label_masks + label * index->mask_words, index->entries + offset,
+                   index->entry_codes + offset, index->list_starts + label * (chunks + 1));
     }
     return 1;
 }
@@ -717,8 +723,8 @@ void hashlab_ranking_index_destroy(hashlab_ranking_index *index) {
     if (!index) return;
     free(index->codes);
     free(index->label_masks);
-    free(index->lists);
-    free(index->list_codes);
+    free(index->entries);
+    free(index->entry_codes);
     free(index->list_starts);
     free(index->list_offsets);
     free(index->planes);
@@ -733,23 +739,20 @@ hashlab_ranking_workspace *hashlab_ranking_workspace_create(const hashlab_rankin
     const size_t block = HASHLAB_RANKING_BLOCK, count = index->count + 1;
     const size_t keys = (index->bits + 1 > LEAVES ? index->bits + 1 : LEAVES) * LANES;
     workspace->relevance = zeroed(index->mask_words * sizeof(uint64_t));
-    workspace->lists = uninitialised(block * count * sizeof(uint16_t));
+    workspace->entries = uninitialised(block * count * sizeof(uint64_t));
+    workspace->entry_codes = uninitialised(block * count * sizeof(uint64_t));
     workspace->list_starts = zeroed(block * (index->chunks + 1) * sizeof(uint32_t));
     workspace->keys = uninitialised(block * count * sizeof(uint16_t));
-    workspace->list_codes = uninitialised(block * count * sizeof(uint64_t));
-    workspace->preceding = uninitialised(block * count * sizeof(uint64_t));
+    workspace->ahead = uninitialised(block * count * sizeof(uint32_t));
     workspace->scratch = uninitialised(count * sizeof(uint64_t));
-    workspace->vectors = zeroed(block * QUERY_VECTORS * LANES * sizeof(uint64_t));
-    workspace->relevant_counters = zeroed(block * LEAVES * LANES * sizeof(uint32_t));
+    workspace->counters = zeroed(block * PAIR_VECTORS * LANES * sizeof(uint64_t));
     workspace->base = zeroed(keys * sizeof(uint32_t));
     workspace->base_relevant = zeroed(keys * sizeof(uint32_t));
     workspace->distances = zeroed(CHUNK * sizeof(uint16_t));
     workspace->histogram = zeroed((index->bits + 1) * sizeof(uint32_t));
-    workspace->histogram_relevant = zeroed((index->bits + 1) * sizeof(uint32_t));
-    if (!workspace->relevance || !workspace->lists || !workspace->list_starts || !workspace->keys
-        || !workspace->list_codes || !workspace->preceding || !workspace->scratch || !workspace->vectors
-        || !workspace->relevant_counters || !workspace->base || !workspace->base_relevant
-        || !workspace->distances || !workspace->histogram || !workspace->histogram_relevant) {
+    if (!workspace->relevance || !workspace->entries || !workspace->entry_codes || !workspace->list_starts
+        || !workspace->keys || !workspace->ahead || !workspace->scratch || !workspace->counters || !workspace->base
+        || !workspace->base_relevant || !workspace->distances || !workspace->histogram) {
         hashlab_ranking_workspace_destroy(workspace);
         return NULL;
     }
@@ -759,18 +762,16 @@ hashlab_ranking_workspace *hashlab_ranking_workspace_create(const hashlab_rankin
 void hashlab_ranking_workspace_destroy(hashlab_ranking_workspace *workspace) {
     if (!workspace) return;
     free(workspace->relevance);
-    free(workspace->lists);
+    free(workspace->entries);
+    free(workspace->entry_codes);
     free(workspace->list_starts);
     free(workspace->keys);
-    free(workspace->list_codes);
-    free(workspace->preceding);
+    free(workspace->ahead);
     free(workspace->scratch);
-    free(workspace->vectors);
-    free(workspace->relevant_counters);
+    free(workspace->counters);
     free(workspace->base);
     free(workspace->base_relevant);
     free(workspace->distances);
     free(workspace->histogram);
-    free(workspace->histogram_relevant);
     free(workspace);
 }
