@@ -324,21 +324,33 @@ AVX512 ALWAYS_INLINE __m256i lane_prefix_sums(__m256i x) {
     return _mm256_add_epi32(x, _mm256_maskz_permutexvar_epi32(0xF0, _mm256_set_epi32(3, 2, 1, 0, 0, 0, 0, 0), x));
 }
 
-/* The rank bases of one query, base[d * LANES + l] = 1 + items at distance < d + items at
-   distance d in segments before l, and its histogram. */
-AVX512 ALWAYS_INLINE void sliced_bases(const hashlab_ranking_index *index, const sliced_query *query, uint32_t *base,
-                                       uint32_t *histogram) {
+/* Turns counts per (distance, segment) key, counts[d * LANES + l] for d < distances, into
+   `start` + the counts of every earlier key, in place, and sums them per distance into
+   histogram[0...bits]. */
+AVX512 static void key_bases(uint32_t *counts, uint32_t start, unsigned distances, unsigned bits, uint32_t *histogram) {
     const __m256i last = _mm256_set1_epi32(7);
-    __m256i running = _mm256_set1_epi32(1);
-    for (unsigned d = 0; d < LEAVES; d++) {
-        const __m512i pair = _mm512_load_si512((const void *)(query->counters + (d / 2) * LANES));
-        const __m256i counts = _mm512_cvtepi64_epi32((d & 1) ? _mm512_srli_epi64(pair, 32) : pair);
-        const __m256i sums = lane_prefix_sums(counts);
-        _mm256_storeu_si256((__m256i *)(void *)(base + d * LANES), _mm256_sub_epi32(_mm256_add_epi32(running, sums), counts));
+    __m256i running = _mm256_set1_epi32((int)start);
+    for (unsigned d = 0; d < distances; d++) {
+        __m256i *keys = (__m256i *)(void *)(counts + d * LANES);
+        const __m256i count = _mm256_loadu_si256(keys);
+        const __m256i sums = lane_prefix_sums(count);
+        _mm256_storeu_si256(keys, _mm256_sub_epi32(_mm256_add_epi32(running, sums), count));
         const __m256i total = _mm256_permutexvar_epi32(last, sums);
         running = _mm256_add_epi32(running, total);
-        if (d <= index->bits) histogram[d] = (uint32_t)_mm256_cvtsi256_si32(total);
+        if (d <= bits) histogram[d] = (uint32_t)_mm256_cvtsi256_si32(total);
     }
+}
+
+/* The rank bases of one query, base[d * LANES + l] = 1 + items at distance < d + items at
+   distance d in segments before l, and its histogram. */
+AVX512 static void sliced_bases(const hashlab_ranking_index *index, const sliced_query *query, uint32_t *base,
+                                uint32_t *histogram) {
+    for (unsigned d = 0; d < LEAVES; d++) {
+        const __m512i pair = _mm512_load_si512((const void *)(query->counters + (d / 2) * LANES));
+        _mm256_storeu_si256((__m256i *)(void *)(base + d * LANES),
+                            _mm512_cvtepi64_epi32((d & 1) ? _mm512_srli_epi64(pair, 32) : pair));
+    }
+    key_bases(base, 1, LEAVES, index->bits, histogram);
 }
 
 /* ---- relevance ---- */
@@ -460,21 +472,6 @@ typedef struct {
     unsigned lanes; /* keys per distance */
 } relevant_items;
 
-/* Turns the relevant items per (distance, segment) key into the relevant items of every earlier
-   key, and sums them per distance. */
-AVX512 static void relevant_bases(uint32_t *counts, unsigned bits, uint32_t *histogram) {
-    const __m256i last = _mm256_set1_epi32(7);
-    __m256i running = _mm256_setzero_si256();
-    for (unsigned d = 0; d <= bits; d++) {
-        const __m256i count = _mm256_loadu_si256((const __m256i *)(const void *)(counts + d * LANES));
-        const __m256i sums = lane_prefix_sums(count);
-        _mm256_storeu_si256((__m256i *)(void *)(counts + d * LANES), _mm256_sub_epi32(_mm256_add_epi32(running, sums), count));
-        const __m256i total = _mm256_permutexvar_epi32(last, sums);
-        running = _mm256_add_epi32(running, total);
-        histogram[d] = (uint32_t)_mm256_cvtsi256_si32(total);
-    }
-}
-
 /* Everything about a query's relevant items: the histogram of their distances, their ranks
    (base + items ahead) and hits (relevant items ranked at or above them: those of earlier keys,
    plus those of the same key up to them, in database order), and the precision sums over all
@@ -486,7 +483,7 @@ static void finish_query(hashlab_variant variant, const relevant_items *items, u
     memset(base_relevant, 0, keys * sizeof(uint32_t));
     for (size_t k = 0; k < items->found; k++) base_relevant[items->keys[k]]++;
     if (items->lanes == LANES) {
-        relevant_bases(base_relevant, bits, histogram_relevant);
+        key_bases(base_relevant, 0, bits + 1, bits, histogram_relevant);
     } else {
         uint32_t running = 0;
         for (unsigned d = 0; d <= bits; d++) {
