@@ -64,8 +64,10 @@ final class RankingIndex: @unchecked Sendable {
         deinit { hashlab_ranking_workspace_destroy(workspace) }
     }
 
-    /// The metrics of queries `range` of `queries`.
-    func metrics(queries: BinaryCodes, labels: LabelSets, range: Range<Int>) -> [QueryMetrics] {
+    /// Ranks queries `range` of `queries` and hands each query's statistics, with its
+    /// index, to `body`, in query order.
+    func rank(queries: BinaryCodes, labels: LabelSets, range: Range<Int>,
+              _ body: (Int, RankingStatistics) -> Void) {
         precondition(queries.wordsPerCode == queryWords && labels.wordsPerItem == labelWords,
                      "queries and database differ in shape")
         let workspace = poolLock.withLock { pool.popLast() } ?? Workspace(self)
@@ -73,8 +75,6 @@ final class RankingIndex: @unchecked Sendable {
         let block = Int(HASHLAB_RANKING_BLOCK)
         let bins = bitCount + 1
         let cutoffCount = cutoffs.count
-        var result: [QueryMetrics] = []
-        result.reserveCapacity(range.count)
         var first = range.lowerBound
         while first < range.upperBound {
             let count = min(block, range.upperBound - first)
@@ -106,7 +106,7 @@ final class RankingIndex: @unchecked Sendable {
                     workspace.precisionSums.withUnsafeBufferPointer { sums in
                         workspace.hits.withUnsafeBufferPointer { hits in
                             for query in 0..<count {
-                                result.append(QueryMetrics(
+                                body(first + query, RankingStatistics(
                                     histogramAll: UnsafeBufferPointer(rebasing: all[(query * bins)..<((query + 1) * bins)]),
                                     histogramRelevant: UnsafeBufferPointer(
                                         rebasing: relevant[(query * bins)..<((query + 1) * bins)]),
@@ -123,6 +123,5 @@ final class RankingIndex: @unchecked Sendable {
             }
             first += count
         }
-        return result
     }
 }

@@ -49,20 +49,13 @@ public struct RetrievalEvaluation: Sendable {
         queries: BinaryCodes, queryLabels: LabelSets,
         database: BinaryCodes, databaseLabels: LabelSets
     ) throws -> [QueryMetrics] {
-        try Self.checkShapes(queries: queries, queryLabels: queryLabels,
-                             database: database, databaseLabels: databaseLabels)
-        let clamped = cutoffs.map { min($0, database.count) }
-        let chunkCount = (queries.count + chunkSize - 1) / chunkSize
-        let size = chunkSize
-        let index = RankingIndex(database: database, labels: databaseLabels, variant: kernelVariant, cutoffs: clamped)
         let results = UnsafeMutableBufferPointer<QueryMetrics>.allocate(capacity: queries.count)
         defer { results.deallocate() }
         nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = (chunk * size)..<min(queries.count, (chunk + 1) * size)
-            let metrics = index.metrics(queries: queries, labels: queryLabels, range: range)
-            for (offset, value) in metrics.enumerated() {
-                (output.baseAddress! + range.lowerBound + offset).initialize(to: value)
+        try inChunks(queries: queries, queryLabels: queryLabels, database: database,
+                     databaseLabels: databaseLabels) { _, index, range in
+            index.rank(queries: queries, labels: queryLabels, range: range) { query, statistics in
+                (output.baseAddress! + query).initialize(to: QueryMetrics(statistics))
             }
         }
         let metrics = Array(results)
@@ -70,16 +63,55 @@ public struct RetrievalEvaluation: Sendable {
         return metrics
     }
 
-    /// The metrics averaged over queries.
+    /// The metrics averaged over queries. Each chunk of queries is summed where it is
+    /// ranked, in parallel; the chunks' sums are then added in chunk order.
     public func evaluate(
         queries: BinaryCodes, queryLabels: LabelSets,
         database: BinaryCodes, databaseLabels: LabelSets
     ) throws -> RetrievalMetrics {
-        let perQuery = try perQuery(queries: queries, queryLabels: queryLabels,
-                                    database: database, databaseLabels: databaseLabels)
-        return RetrievalMetrics(perQuery: perQuery, cutoffs: cutoffs,
-                                bitCount: database.bitCount,
-                                queriesWithoutRelevant: queriesWithoutRelevant)
+        let empty = MetricSums(cutoffCount: cutoffs.count, bitCount: database.bitCount,
+                               rule: queriesWithoutRelevant)
+        let chunkCount = (queries.count + chunkSize - 1) / chunkSize
+        let sums = UnsafeMutableBufferPointer<MetricSums>.allocate(capacity: chunkCount)
+        sums.initialize(repeating: empty)
+        let averagePrecisions = UnsafeMutableBufferPointer<TieRules<Double>>.allocate(capacity: queries.count)
+        defer {
+            _ = sums.baseAddress.map { $0.deinitialize(count: chunkCount) }
+            sums.deallocate()
+            averagePrecisions.deallocate()
+        }
+        nonisolated(unsafe) let sumOutput = sums
+        nonisolated(unsafe) let averagePrecisionOutput = averagePrecisions
+        try inChunks(queries: queries, queryLabels: queryLabels, database: database,
+                     databaseLabels: databaseLabels) { chunk, index, range in
+            var chunkSums = empty
+            index.rank(queries: queries, labels: queryLabels, range: range) { query, statistics in
+                averagePrecisionOutput[query] = chunkSums.add(statistics)
+            }
+            sumOutput[chunk] = chunkSums
+        }
+        var total = empty
+        for chunk in sums { total.add(chunk) }
+        return RetrievalMetrics(sums: total, cutoffs: cutoffs, averagePrecisions: Array(averagePrecisions))
+    }
+
+    /// Indexes the database and calls `body` with each chunk of `chunkSize` queries (its
+    /// number, the index, its query range), chunks in parallel across cores.
+    private func inChunks(
+        queries: BinaryCodes, queryLabels: LabelSets,
+        database: BinaryCodes, databaseLabels: LabelSets,
+        _ body: @Sendable (Int, RankingIndex, Range<Int>) -> Void
+    ) throws {
+        try Self.checkShapes(queries: queries, queryLabels: queryLabels,
+                             database: database, databaseLabels: databaseLabels)
+        let clamped = cutoffs.map { min($0, database.count) }
+        let chunkCount = (queries.count + chunkSize - 1) / chunkSize
+        let size = chunkSize
+        let index = RankingIndex(database: database, labels: databaseLabels, variant: kernelVariant, cutoffs: clamped)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = (chunk * size)..<min(queries.count, (chunk + 1) * size)
+            body(chunk, index, range)
+        }
     }
 
     static func checkShapes(

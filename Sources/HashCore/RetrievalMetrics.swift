@@ -39,51 +39,25 @@ public struct RetrievalMetrics: Sendable, Equatable {
         precisionRecallByRadius[min(2, precisionRecallByRadius.count - 1)].precision
     }
 
-    /// Means over the counted queries, summed query by query in query order.
-    init(perQuery: [QueryMetrics], cutoffs: [Int], bitCount: Int,
-         queriesWithoutRelevant rule: RetrievalEvaluation.QueriesWithoutRelevant) {
-        var counted = 0
-        var averagePrecision = (0.0, 0.0)
-        var atCutoffs = [(averagePrecision: (Double, Double), precision: (Double, Double), recall: (Double, Double))](
-            repeating: ((0, 0), (0, 0), (0, 0)), count: cutoffs.count)
-        var precisionSums = [Double](repeating: 0, count: bitCount + 1)
-        var recallSums = [Double](repeating: 0, count: bitCount + 1)
-        for metrics in perQuery where rule == .countAsZero || metrics.relevantCount > 0 {
-            counted += 1
-            averagePrecision.0 += metrics.averagePrecision.indexOrder
-            averagePrecision.1 += metrics.averagePrecision.tieAware
-            for index in cutoffs.indices {
-                atCutoffs[index].averagePrecision.0 += metrics.averagePrecisionAtCutoffs[index].indexOrder
-                atCutoffs[index].averagePrecision.1 += metrics.averagePrecisionAtCutoffs[index].tieAware
-                atCutoffs[index].precision.0 += metrics.precisionAtCutoffs[index].indexOrder
-                atCutoffs[index].precision.1 += metrics.precisionAtCutoffs[index].tieAware
-                atCutoffs[index].recall.0 += metrics.recallAtCutoffs[index].indexOrder
-                atCutoffs[index].recall.1 += metrics.recallAtCutoffs[index].tieAware
-            }
-            let relevantCount = Double(metrics.relevantCount)
-            for radius in 0...bitCount {
-                let retrieved = metrics.retrievedWithinRadius[radius]
-                let relevant = metrics.relevantWithinRadius[radius]
-                if retrieved > 0 { precisionSums[radius] += Double(relevant) / Double(retrieved) }
-                if metrics.relevantCount > 0 { recallSums[radius] += Double(relevant) / relevantCount }
-            }
+    /// Means of the counted queries' metrics from their sums; `averagePrecisions` holds
+    /// every query's AP in query order.
+    init(sums: MetricSums, cutoffs: [Int], averagePrecisions: [TieRules<Double>]) {
+        let denominator = Double(max(sums.counted, 1))
+        func mean(_ sum: TieRules<Double>) -> TieRules<Double> {
+            TieRules(indexOrder: sum.indexOrder / denominator, tieAware: sum.tieAware / denominator)
         }
-        let denominator = Double(max(counted, 1))
-        func mean(_ sums: (Double, Double)) -> TieRules<Double> {
-            TieRules(indexOrder: sums.0 / denominator, tieAware: sums.1 / denominator)
-        }
-        queryCount = perQuery.count
-        queriesWithoutRelevant = perQuery.filter { $0.relevantCount == 0 }.count
-        queriesWithoutRelevantRule = rule
+        queryCount = sums.queries
+        queriesWithoutRelevant = sums.withoutRelevant
+        queriesWithoutRelevantRule = sums.rule
         self.cutoffs = cutoffs
-        meanAveragePrecision = mean(averagePrecision)
-        meanAveragePrecisionAtCutoffs = atCutoffs.map { mean($0.averagePrecision) }
-        precisionAtCutoffs = atCutoffs.map { mean($0.precision) }
-        recallAtCutoffs = atCutoffs.map { mean($0.recall) }
-        precisionRecallByRadius = (0...bitCount).map { radius in
-            RadiusPoint(radius: radius, precision: precisionSums[radius] / denominator,
-                        recall: recallSums[radius] / denominator)
+        meanAveragePrecision = mean(sums.averagePrecision)
+        meanAveragePrecisionAtCutoffs = sums.averagePrecisionAtCutoffs.map(mean)
+        precisionAtCutoffs = sums.precisionAtCutoffs.map(mean)
+        recallAtCutoffs = sums.recallAtCutoffs.map(mean)
+        precisionRecallByRadius = sums.precisionWithinRadius.indices.map { radius in
+            RadiusPoint(radius: radius, precision: sums.precisionWithinRadius[radius] / denominator,
+                        recall: sums.recallWithinRadius[radius] / denominator)
         }
-        averagePrecisions = perQuery.map(\.averagePrecision)
+        self.averagePrecisions = averagePrecisions
     }
 }
