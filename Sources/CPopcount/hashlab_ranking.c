@@ -383,25 +383,22 @@ static const uint64_t *relevance_words(const hashlab_ranking_index *index, const
 }
 
 /* Writes the chunk-major list of the set bits of `relevance` (entries and codes) and its chunk
-   offsets; returns its length. With a NULL list, only counts. */
-static size_t chunk_list(const hashlab_ranking_index *index, const uint64_t *relevance, uint64_t *entries,
-                         uint64_t *codes, uint32_t *starts) {
+   offsets. */
+static void chunk_list(const hashlab_ranking_index *index, const uint64_t *relevance, uint64_t *entries,
+                       uint64_t *codes, uint32_t *starts) {
     size_t found = 0;
     for (size_t t = 0; t < index->chunks; t++) {
-        if (entries) starts[t] = (uint32_t)found;
+        starts[t] = (uint32_t)found;
         for (unsigned lane = 0; lane < LANES; lane++) {
             for (uint64_t bits = relevance[lane * index->chunks + t]; bits != 0; bits &= bits - 1) {
                 const unsigned position = (unsigned)__builtin_ctzll(bits);
-                if (entries) {
-                    entries[found] = lane | (uint64_t)(64 - position) << 3;
-                    codes[found] = index->codes[lane * index->segment + 64 * t + position];
-                }
+                entries[found] = lane | (uint64_t)(64 - position) << 3;
+                codes[found] = index->codes[lane * index->segment + 64 * t + position];
                 found++;
             }
         }
     }
-    if (entries) starts[index->chunks] = (uint32_t)found;
-    return found;
+    starts[index->chunks] = (uint32_t)found;
 }
 
 /* ---- results ---- */
@@ -631,29 +628,86 @@ static void transpose64(uint64_t a[64]) {
     }
 }
 
-static int build_sliced(hashlab_ranking_index *index) {
+/* The seven digit planes of the weights of 64 codes (bit p of plane b: bit b of the weight of code
+   p) and of bits - weight, from byte tests. */
+AVX512 static void weight_planes(const uint64_t code[64], unsigned bits, uint64_t weight[DIGITS],
+                                 uint64_t complement[DIGITS]) {
+    uint8_t counts[64];
+    for (size_t p = 0; p < 64; p++) counts[p] = (uint8_t)__builtin_popcountll(code[p]);
+    const __m512i w = _mm512_loadu_si512((const void *)counts);
+    const __m512i c = _mm512_sub_epi8(_mm512_set1_epi8((char)bits), w);
+    for (int b = 0; b < DIGITS; b++) {
+        weight[b] = _mm512_test_epi8_mask(w, _mm512_set1_epi8((char)(1 << b)));
+        complement[b] = _mm512_test_epi8_mask(c, _mm512_set1_epi8((char)(1 << b)));
+    }
+}
+
+/* The per-label lists of the relevant-item pass, in one sweep over the items in chunk order. */
+static int build_lists(hashlab_ranking_index *index, const uint64_t *labels) {
+    const size_t chunks = index->chunks, label_words = index->label_words;
+    size_t *fill = zeroed(index->labels * sizeof(size_t));
+    if (!fill) return 0;
+    for (size_t i = 0; i < index->count; i++) {
+        for (size_t w = 0; w < label_words; w++) {
+            for (uint64_t rest = labels[i * label_words + w]; rest != 0; rest &= rest - 1) {
+                fill[64 * w + (size_t)__builtin_ctzll(rest)]++;
+            }
+        }
+    }
+    size_t total = 0;
+    for (size_t label = 0; label < index->labels; label++) {
+        index->list_offsets[label] = total;
+        total += fill[label];
+        fill[label] = 0;
+    }
+    index->entries = uninitialised((total + 1) * sizeof(uint64_t));
+    index->entry_codes = uninitialised((total + 1) * sizeof(uint64_t));
+    if (!index->entries || !index->entry_codes) {
+        free(fill);
+        return 0;
+    }
+    for (size_t t = 0; t <= chunks; t++) {
+        for (size_t label = 0; label < index->labels; label++) {
+            index->list_starts[label * (chunks + 1) + t] = (uint32_t)fill[label];
+        }
+        if (t == chunks) break;
+        for (unsigned lane = 0; lane < LANES; lane++) {
+            const size_t first = lane * index->segment + 64 * t;
+            const size_t present = first >= index->count ? 0 : index->count - first < 64 ? index->count - first : 64;
+            for (size_t p = 0; p < present; p++) {
+                for (size_t w = 0; w < label_words; w++) {
+                    for (uint64_t rest = labels[(first + p) * label_words + w]; rest != 0; rest &= rest - 1) {
+                        const size_t label = 64 * w + (size_t)__builtin_ctzll(rest);
+                        const size_t at = index->list_offsets[label] + fill[label]++;
+                        index->entries[at] = lane | (uint64_t)(64 - p) << 3;
+                        index->entry_codes[at] = index->codes[first + p];
+                    }
+                }
+            }
+        }
+    }
+    free(fill);
+    return 1;
+}
+
+AVX512 static int build_sliced(hashlab_ranking_index *index, const uint64_t *labels) {
     const size_t chunks = index->chunks, bits = index->bits;
     index->planes = zeroed(chunks * (bits + 1) * LANES * sizeof(uint64_t));
-    index->weights = zeroed(chunks * 2 * DIGITS * LANES * sizeof(uint64_t));
-    index->valid = zeroed(chunks * LANES * sizeof(uint64_t));
-    index->list_starts = zeroed(index->labels * (chunks + 1) * sizeof(uint32_t));
-    index->list_offsets = zeroed(index->labels * sizeof(size_t));
+    index->weights = uninitialised(chunks * 2 * DIGITS * LANES * sizeof(uint64_t));
+    index->valid = uninitialised(chunks * LANES * sizeof(uint64_t));
+    index->list_starts = uninitialised(index->labels * (chunks + 1) * sizeof(uint32_t));
+    index->list_offsets = uninitialised(index->labels * sizeof(size_t));
     if (!index->planes || !index->weights || !index->valid || !index->list_starts || !index->list_offsets) return 0;
     /* One 64 x 64 bit transpose per lane and chunk turns 64 codes into the lane's words of
-       the chunk's planes; the same for their weights. */
+       the chunk's planes. */
     for (size_t t = 0; t < chunks; t++) {
         for (size_t lane = 0; lane < LANES; lane++) {
             const size_t first = lane * index->segment + 64 * t;
             const size_t present = first >= index->count ? 0 : index->count - first < 64 ? index->count - first : 64;
-            uint64_t code[64], weight[64], complement[64];
-            for (size_t p = 0; p < 64; p++) {
-                code[p] = p < present ? index->codes[first + p] : 0;
-                weight[p] = (uint64_t)__builtin_popcountll(code[p]);
-                complement[p] = bits - weight[p];
-            }
+            uint64_t code[64], weight[DIGITS], complement[DIGITS];
+            for (size_t p = 0; p < 64; p++) code[p] = p < present ? index->codes[first + p] : 0;
+            weight_planes(code, (unsigned)bits, weight, complement);
             transpose64(code);
-            transpose64(weight);
-            transpose64(complement);
             for (size_t b = 0; b < bits; b++) index->planes[(t * (bits + 1) + b) * LANES + lane] = code[b];
             for (size_t b = 0; b < DIGITS; b++) {
                 index->weights[((t * 2 + 0) * DIGITS + b) * LANES + lane] = weight[b];
@@ -662,20 +716,7 @@ static int build_sliced(hashlab_ranking_index *index) {
             index->valid[t * LANES + lane] = present == 64 ? ~0ull : (1ull << present) - 1;
         }
     }
-    size_t total = 0;
-    for (size_t label = 0; label < index->labels; label++) {
-        index->list_offsets[label] = total;
-        total += chunk_list(index, index->label_masks + label * index->mask_words, NULL, NULL, NULL);
-    }
-    index->entries = zeroed((total + 1) * sizeof(uint64_t));
-    index->entry_codes = zeroed((total + 1) * sizeof(uint64_t));
-    if (!index->entries || !index->entry_codes) return 0;
-    for (size_t label = 0; label < index->labels; label++) {
-        const size_t offset = index->list_offsets[label];
-        chunk_list(index, index->label_masks + label * index->mask_words, index->entries + offset,
-                   index->entry_codes + offset, index->list_starts + label * (chunks + 1));
-    }
-    return 1;
+    return build_lists(index, labels);
 }
 
 hashlab_ranking_index *hashlab_ranking_index_create(hashlab_variant variant, const uint64_t *codes, size_t count,
@@ -709,7 +750,7 @@ hashlab_ranking_index *hashlab_ranking_index_create(hashlab_variant variant, con
             }
         }
     }
-    if (index->sliced && !build_sliced(index)) {
+    if (index->sliced && !build_sliced(index, labels)) {
         hashlab_ranking_index_destroy(index);
         return NULL;
     }
