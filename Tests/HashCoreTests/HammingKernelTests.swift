@@ -49,7 +49,8 @@ import Testing
     }
 
     @Test func harmonicSumsMatchDirectSummation() {
-        for (lower, upper) in [(1, 1), (1, 64), (1, 65), (3, 1000), (65, 66), (100, 40_000), (37_000, 37_322), (500, 499)] {
+        for (lower, upper) in [(1, 1), (1, 64), (1, 65), (3, 1000), (65, 66), (65, 72), (65, 73), (70, 100),
+                               (10_000, 10_008), (100, 40_000), (37_000, 37_322), (500, 499)] {
             var direct = 0.0
             if upper >= lower {
                 for term in stride(from: upper, through: lower, by: -1) { direct += 1 / Double(term) }
