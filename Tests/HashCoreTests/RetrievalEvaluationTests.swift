@@ -191,13 +191,37 @@ import Testing
         #expect(excluded.meanAveragePrecision.tieAware == 1)
     }
 
-    @Test func resultsDoNotDependOnChunking() throws {
+    /// Chunks of one query and a single chunk both sum in query order (identical bits);
+    /// chunks of seven are summed apart and then added, which may move the last bits only.
+    @Test(arguments: [RetrievalEvaluation.QueriesWithoutRelevant.countAsZero, .exclude])
+    func resultsDoNotDependOnChunking(rule: RetrievalEvaluation.QueriesWithoutRelevant) throws {
         let (queries, queryLabels, database, databaseLabels) = fixture(seed: 5, queries: 61, bits: 16)
-        let one = try RetrievalEvaluation(cutoffs: [10], chunkSize: 1).evaluate(
+        func evaluate(chunkSize: Int) throws -> RetrievalMetrics {
+            try RetrievalEvaluation(cutoffs: [10], queriesWithoutRelevant: rule, chunkSize: chunkSize).evaluate(
+                queries: queries, queryLabels: queryLabels, database: database, databaseLabels: databaseLabels)
+        }
+        let one = try evaluate(chunkSize: 1)
+        let seven = try evaluate(chunkSize: 7)
+        #expect(one == (try evaluate(chunkSize: 1000)))
+        #expect(one.queriesWithoutRelevant > 0, "the fixture should contain a query without relevant items")
+        #expect(seven.queryCount == one.queryCount && seven.queriesWithoutRelevant == one.queriesWithoutRelevant)
+        #expect(seven.averagePrecisions == one.averagePrecisions)
+        func close(_ a: TieRules<Double>, _ b: TieRules<Double>) -> Bool {
+            abs(a.indexOrder - b.indexOrder) < 1e-12 && abs(a.tieAware - b.tieAware) < 1e-12
+        }
+        #expect(close(seven.meanAveragePrecision, one.meanAveragePrecision))
+        #expect(close(seven.meanAveragePrecisionAtCutoffs[0], one.meanAveragePrecisionAtCutoffs[0]))
+        #expect(close(seven.precisionAtCutoffs[0], one.precisionAtCutoffs[0]))
+        #expect(close(seven.recallAtCutoffs[0], one.recallAtCutoffs[0]))
+        for (a, b) in zip(seven.precisionRecallByRadius, one.precisionRecallByRadius) {
+            #expect(abs(a.precision - b.precision) < 1e-12 && abs(a.recall - b.recall) < 1e-12)
+        }
+        // The means against a direct average of the per-query metrics.
+        let perQuery = try RetrievalEvaluation(cutoffs: [10], queriesWithoutRelevant: rule).perQuery(
             queries: queries, queryLabels: queryLabels, database: database, databaseLabels: databaseLabels)
-        let many = try RetrievalEvaluation(cutoffs: [10], chunkSize: 1000).evaluate(
-            queries: queries, queryLabels: queryLabels, database: database, databaseLabels: databaseLabels)
-        #expect(one == many)
+        let counted = perQuery.filter { rule == .countAsZero || $0.relevantCount > 0 }
+        let meanAP = counted.map(\.averagePrecision.indexOrder).reduce(0, +) / Double(counted.count)
+        #expect(abs(seven.meanAveragePrecision.indexOrder - meanAP) < 1e-12)
     }
 
     @Test func everyKernelVariantGivesTheSameMetrics() throws {
