@@ -7,7 +7,7 @@ import Foundation
 ///
 /// The ranking is a counting sort over distances 0…K, stable by database index; the
 /// statistics are sufficient for every metric of `RetrievalEvaluation`. The index is
-/// immutable once built and may be shared by threads: each call of `metrics` ranks
+/// immutable once built and may be shared by threads: each call of `rank` ranks
 /// through a `Workspace` taken from a pool (one per thread at a time, reused across calls).
 final class RankingIndex: @unchecked Sendable {
     private let index: OpaquePointer
