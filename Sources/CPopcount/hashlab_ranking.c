@@ -647,18 +647,12 @@ static int build_lists(hashlab_ranking_index *index, const uint64_t *labels) {
     const size_t chunks = index->chunks, label_words = index->label_words;
     size_t *fill = zeroed(index->labels * sizeof(size_t));
     if (!fill) return 0;
-    for (size_t i = 0; i < index->count; i++) {
-        for (size_t w = 0; w < label_words; w++) {
-            for (uint64_t rest = labels[i * label_words + w]; rest != 0; rest &= rest - 1) {
-                fill[64 * w + (size_t)__builtin_ctzll(rest)]++;
-            }
-        }
-    }
+    /* A label's list is as long as its mask has bits. */
     size_t total = 0;
     for (size_t label = 0; label < index->labels; label++) {
         index->list_offsets[label] = total;
-        total += fill[label];
-        fill[label] = 0;
+        const uint64_t *mask = index->label_masks + label * index->mask_words;
+        for (size_t k = 0; k < index->mask_words; k++) total += (size_t)__builtin_popcountll(mask[k]);
     }
     index->entries = uninitialised((total + 1) * sizeof(uint64_t));
     index->entry_codes = uninitialised((total + 1) * sizeof(uint64_t));

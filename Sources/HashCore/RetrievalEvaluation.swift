@@ -71,7 +71,7 @@ public struct RetrievalEvaluation: Sendable {
     ) throws -> RetrievalMetrics {
         let empty = MetricSums(cutoffCount: cutoffs.count, bitCount: database.bitCount,
                                rule: queriesWithoutRelevant)
-        let chunkCount = (queries.count + chunkSize - 1) / chunkSize
+        let chunkCount = chunkCount(queries: queries.count)
         let sums = UnsafeMutableBufferPointer<MetricSums>.allocate(capacity: chunkCount)
         sums.initialize(repeating: empty)
         let averagePrecisions = UnsafeMutableBufferPointer<TieRules<Double>>.allocate(capacity: queries.count)
@@ -105,14 +105,16 @@ public struct RetrievalEvaluation: Sendable {
         try Self.checkShapes(queries: queries, queryLabels: queryLabels,
                              database: database, databaseLabels: databaseLabels)
         let clamped = cutoffs.map { min($0, database.count) }
-        let chunkCount = (queries.count + chunkSize - 1) / chunkSize
         let size = chunkSize
         let index = RankingIndex(database: database, labels: databaseLabels, variant: kernelVariant, cutoffs: clamped)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        DispatchQueue.concurrentPerform(iterations: chunkCount(queries: queries.count)) { chunk in
             let range = (chunk * size)..<min(queries.count, (chunk + 1) * size)
             body(chunk, index, range)
         }
     }
+
+    /// The number of chunks of `chunkSize` queries.
+    private func chunkCount(queries: Int) -> Int { (queries + chunkSize - 1) / chunkSize }
 
     static func checkShapes(
         queries: BinaryCodes, queryLabels: LabelSets,
