@@ -79,9 +79,9 @@ typedef struct {
     const uint64_t *entries;
     const uint64_t *entry_codes;
     const uint32_t *starts;
-    uint16_t *keys;    /* per relevant item: distance x LANES + lane */
-    uint32_t *ahead;   /* per relevant item: items ahead of it in its tie group, in its segment */
-    uint32_t found;
+    /* Per relevant item, at its place in the list (starts[chunks] items in all): */
+    uint16_t *keys;    /* distance x LANES + lane */
+    uint32_t *ahead;   /* items ahead of it in its tie group, in its segment */
     uint64_t *counters; /* PAIR_VECTORS x LANES */
 } sliced_query;
 
@@ -94,6 +94,7 @@ struct hashlab_ranking_workspace {
     uint64_t *scratch;                        /* count */
     uint64_t *counters;                       /* BLOCK x PAIR_VECTORS x LANES */
     uint32_t *base, *base_relevant;           /* keys */
+    uint64_t *key_table;                      /* keys */
     uint16_t *distances;                      /* CHUNK */
     uint32_t *histogram;                      /* bits + 1 */
     sliced_query queries[HASHLAB_RANKING_BLOCK];
@@ -240,7 +241,8 @@ AVX512 ALWAYS_INLINE void sliced_count(const hashlab_ranking_index *index, slice
 /* The relevant items of chunk t for one or two queries, between the chunk's distances (`d`, the
    queries' digit planes) and its counts, while the counters hold the chunks before: for each
    item, its key (distance x LANES + lane) and the items ahead of it at its distance in its
-   segment. The two queries' lists are taken as one, eight items at a time. */
+   segment, written at the item's place in its query's list. The two queries' lists are taken
+   as one, eight items at a time. */
 AVX512 ALWAYS_INLINE void sliced_relevant(sliced_query *queries, size_t count, size_t t, const __m512i d[2][DIGITS]) {
     sliced_query *const first = &queries[0], *const second = &queries[count - 1];
     uint32_t next[2] = {first->starts[t], second->starts[t]};
@@ -251,16 +253,20 @@ AVX512 ALWAYS_INLINE void sliced_relevant(sliced_query *queries, size_t count, s
     /* The second query's counters follow the first's in the workspace. */
     const __m512i second_counters = _mm512_set1_epi64((long long)(second->counters - first->counters) * 2);
     const int *counters = (const int *)(const void *)first->counters;
+    const uint64_t *const entries0 = first->entries, *const entries1 = second->entries;
+    const uint64_t *const codes0 = first->entry_codes, *const codes1 = second->entry_codes;
+    uint16_t *const keys0 = first->keys, *const keys1 = second->keys;
+    uint32_t *const ahead0 = first->ahead, *const ahead1 = second->ahead;
     while (next[0] < end[0] || next[1] < end[1]) {
         const uint32_t taken0 = end[0] - next[0] < 8 ? end[0] - next[0] : 8;
         const uint32_t taken1 = end[1] - next[1] < 8 - taken0 ? end[1] - next[1] : 8 - taken0;
         const __mmask8 mine = (__mmask8)((1u << taken0) - 1);
         const __mmask8 theirs = (__mmask8)(((1u << taken1) - 1) << taken0);
         /* Lanes 0...taken0 - 1 hold the first query's items, the next taken1 the second's. */
-        const __m512i entries = _mm512_mask_expandloadu_epi64(_mm512_maskz_loadu_epi64(mine, first->entries + next[0]),
-                                                              theirs, second->entries + next[1]);
-        const __m512i item_codes = _mm512_mask_expandloadu_epi64(
-            _mm512_maskz_loadu_epi64(mine, first->entry_codes + next[0]), theirs, second->entry_codes + next[1]);
+        const __m512i entries = _mm512_mask_expandloadu_epi64(_mm512_maskz_loadu_epi64(mine, entries0 + next[0]),
+                                                              theirs, entries1 + next[1]);
+        const __m512i item_codes = _mm512_mask_expandloadu_epi64(_mm512_maskz_loadu_epi64(mine, codes0 + next[0]),
+                                                                 theirs, codes1 + next[1]);
         const __m512i distance = _mm512_popcnt_epi64(
             _mm512_xor_si512(item_codes, _mm512_mask_blend_epi64(theirs, codes[0], codes[1])));
         const __m512i lane = _mm512_and_si512(entries, lane_bits);
@@ -286,13 +292,11 @@ AVX512 ALWAYS_INLINE void sliced_relevant(sliced_query *queries, size_t count, s
             _mm512_mask_i64gather_epi32(_mm256_setzero_si256(), mine | theirs, counter, counters, 4),
             _mm512_cvtepi64_epi32(below));
         const __m128i keys = _mm512_cvtepi64_epi16(_mm512_or_si512(_mm512_slli_epi64(distance, 3), lane));
-        _mm_mask_storeu_epi16(first->keys + first->found, mine, keys);
-        _mm256_mask_storeu_epi32(first->ahead + first->found, mine, ahead);
+        _mm_mask_storeu_epi16(keys0 + next[0], mine, keys);
+        _mm256_mask_storeu_epi32(ahead0 + next[0], mine, ahead);
         const __mmask8 leading = (__mmask8)((1u << taken1) - 1);
-        _mm_mask_storeu_epi16(second->keys + second->found, leading, _mm_maskz_compress_epi16(theirs, keys));
-        _mm256_mask_storeu_epi32(second->ahead + second->found, leading, _mm256_maskz_compress_epi32(theirs, ahead));
-        first->found += taken0;
-        second->found += taken1;
+        _mm_mask_storeu_epi16(keys1 + next[1], leading, _mm_maskz_compress_epi16(theirs, keys));
+        _mm256_mask_storeu_epi32(ahead1 + next[1], leading, _mm256_maskz_compress_epi32(theirs, ahead));
         next[0] += taken0;
         next[1] += taken1;
     }
@@ -472,13 +476,18 @@ typedef struct {
 /* Everything about a query's relevant items: the histogram of their distances, their ranks
    (base + items ahead) and hits (relevant items ranked at or above them: those of earlier keys,
    plus those of the same key up to them, in database order), and the precision sums over all
-   and within each cutoff. `base_relevant` and `scratch` are scratch memory. */
+   and within each cutoff. `base_relevant`, `key_table` and `scratch` are scratch memory.
+
+   The ranks and hits come from one table entry per key, the key's rank base in the low and its
+   hits so far in the high half: one load and one store per item. */
 static void finish_query(hashlab_variant variant, const relevant_items *items, unsigned bits,
-                         const uint32_t *cutoffs, size_t cutoff_count, uint32_t *base_relevant, uint64_t *scratch,
-                         uint32_t *histogram_relevant, double *sums, uint32_t *hits) {
-    const size_t keys = (size_t)(bits + 1) * items->lanes;
+                         const uint32_t *cutoffs, size_t cutoff_count, uint32_t *base_relevant, uint64_t *key_table,
+                         uint64_t *scratch, uint32_t *histogram_relevant, double *sums, uint32_t *hits) {
+    const size_t keys = (size_t)(bits + 1) * items->lanes, found = items->found;
+    const uint16_t *const item_keys = items->keys;
+    const uint32_t *const ahead = items->ahead;
     memset(base_relevant, 0, keys * sizeof(uint32_t));
-    for (size_t k = 0; k < items->found; k++) base_relevant[items->keys[k]]++;
+    for (size_t k = 0; k < found; k++) base_relevant[item_keys[k]]++;
     if (items->lanes == LANES) {
         key_bases(base_relevant, 0, bits + 1, bits, histogram_relevant);
     } else {
@@ -490,9 +499,11 @@ static void finish_query(hashlab_variant variant, const relevant_items *items, u
             histogram_relevant[d] = count;
         }
     }
-    for (size_t k = 0; k < items->found; k++) {
-        const uint16_t key = items->keys[k];
-        scratch[k] = (items->base[key] + items->ahead[k]) | (uint64_t)(++base_relevant[key]) << 32;
+    for (size_t key = 0; key < keys; key++) key_table[key] = items->base[key] | (uint64_t)base_relevant[key] << 32;
+    for (size_t k = 0; k < found; k++) {
+        const uint64_t entry = key_table[item_keys[k]] + (1ull << 32);
+        key_table[item_keys[k]] = entry;
+        scratch[k] = entry + ahead[k];
     }
     void (*pass)(const uint64_t *, size_t, uint32_t, double *, uint32_t *) =
         variant == HASHLAB_VARIANT_AVX512 ? precision_pass_avx512 : precision_pass_scalar;
@@ -543,7 +554,6 @@ AVX512 static void rank_block_sliced(const hashlab_ranking_index *index, hashlab
         }
         query->keys = workspace->keys + q * index->count;
         query->ahead = workspace->ahead + q * index->count;
-        query->found = 0;
         query->counters = workspace->counters + q * PAIR_VECTORS * LANES;
         memset(query->counters, 0, PAIR_VECTORS * LANES * sizeof(uint64_t));
     }
@@ -551,10 +561,12 @@ AVX512 static void rank_block_sliced(const hashlab_ranking_index *index, hashlab
     for (size_t q = 0; q < query_count; q++) {
         const sliced_query *query = &workspace->queries[q];
         sliced_bases(index, query, workspace->base, histogram_all + q * (bits + 1));
-        const relevant_items items = {query->keys, query->ahead, query->found, workspace->base, LANES};
-        finish_query(index->variant, &items, bits, cutoffs, cutoff_count, workspace->base_relevant, workspace->scratch,
+        const uint32_t found = query->starts[index->chunks];
+        const relevant_items items = {query->keys, query->ahead, found, workspace->base, LANES};
+        finish_query(index->variant, &items, bits, cutoffs, cutoff_count, workspace->base_relevant,
+                     workspace->key_table, workspace->scratch,
                      histogram_relevant + q * (bits + 1), sums + q * (cutoff_count + 1), hits + q * cutoff_count);
-        relevant_counts[q] = query->found;
+        relevant_counts[q] = found;
     }
 }
 
@@ -591,7 +603,7 @@ static void rank_one_general(const hashlab_ranking_index *index, hashlab_ranking
     }
     const relevant_items items = {workspace->keys, workspace->ahead, found, workspace->base, 1};
     finish_query(index->variant, &items, index->bits, cutoffs, cutoff_count, workspace->base_relevant,
-                 workspace->scratch, histogram_relevant, sums, hits);
+                 workspace->key_table, workspace->scratch, histogram_relevant, sums, hits);
     *relevant_count = found;
 }
 
@@ -780,11 +792,12 @@ hashlab_ranking_workspace *hashlab_ranking_workspace_create(const hashlab_rankin
     workspace->counters = zeroed(block * PAIR_VECTORS * LANES * sizeof(uint64_t));
     workspace->base = zeroed(keys * sizeof(uint32_t));
     workspace->base_relevant = zeroed(keys * sizeof(uint32_t));
+    workspace->key_table = zeroed(keys * sizeof(uint64_t));
     workspace->distances = zeroed(CHUNK * sizeof(uint16_t));
     workspace->histogram = zeroed((index->bits + 1) * sizeof(uint32_t));
     if (!workspace->relevance || !workspace->entries || !workspace->entry_codes || !workspace->list_starts
         || !workspace->keys || !workspace->ahead || !workspace->scratch || !workspace->counters || !workspace->base
-        || !workspace->base_relevant || !workspace->distances || !workspace->histogram) {
+        || !workspace->base_relevant || !workspace->key_table || !workspace->distances || !workspace->histogram) {
         hashlab_ranking_workspace_destroy(workspace);
         return NULL;
     }
@@ -803,6 +816,7 @@ void hashlab_ranking_workspace_destroy(hashlab_ranking_workspace *workspace) {
     free(workspace->counters);
     free(workspace->base);
     free(workspace->base_relevant);
+    free(workspace->key_table);
     free(workspace->distances);
     free(workspace->histogram);
     free(workspace);
