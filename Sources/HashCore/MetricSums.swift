@@ -44,16 +44,32 @@ struct MetricSums: Sendable {
             Self.add(rank.recallAtCutoffs[index], to: &recallAtCutoffs[index])
         }
         // Precision and recall within each radius, from the running sums of the histograms.
+        // Below the nearest item nothing is retrieved (precision is not added, recall adds 0);
+        // from the farthest item on, every radius adds the values at that item's distance.
+        let histogramAll = statistics.histogramAll
+        let histogramRelevant = statistics.histogramRelevant
+        guard let nearest = histogramAll.firstIndex(where: { $0 > 0 }) else { return rank.averagePrecision }
+        let farthest = histogramAll.lastIndex(where: { $0 > 0 })!
         let relevantCount = Double(statistics.relevantCount)
         precisionWithinRadius.withUnsafeMutableBufferPointer { precision in
             recallWithinRadius.withUnsafeMutableBufferPointer { recall in
                 var retrieved: UInt32 = 0
                 var relevant: UInt32 = 0
-                for radius in precision.indices {
-                    retrieved += statistics.histogramAll[radius]
-                    relevant += statistics.histogramRelevant[radius]
-                    if retrieved > 0 { precision[radius] += Double(relevant) / Double(retrieved) }
-                    if relevantCount > 0 { recall[radius] += Double(relevant) / relevantCount }
+                var precisionAt = 0.0
+                var recallAt = 0.0
+                for radius in nearest...farthest {
+                    retrieved += histogramAll[radius]
+                    relevant += histogramRelevant[radius]
+                    precisionAt = Double(relevant) / Double(retrieved)
+                    precision[radius] += precisionAt
+                    if relevantCount > 0 {
+                        recallAt = Double(relevant) / relevantCount
+                        recall[radius] += recallAt
+                    }
+                }
+                for radius in (farthest + 1)..<precision.count {
+                    precision[radius] += precisionAt
+                    if relevantCount > 0 { recall[radius] += recallAt }
                 }
             }
         }
