@@ -328,13 +328,14 @@ AVX512 ALWAYS_INLINE __m256i lane_prefix_sums(__m256i x) {
     return _mm256_add_epi32(x, _mm256_maskz_permutexvar_epi32(0xF0, _mm256_set_epi32(3, 2, 1, 0, 0, 0, 0, 0), x));
 }
 
-/* Turns counts per (distance, segment) key, counts[d * LANES + l] for d < distances, into
-   `start` + the counts of every earlier key, in place, and sums them per distance into
-   histogram[0...bits]. */
-AVX512 static void key_bases(uint32_t *counts, uint32_t start, unsigned distances, unsigned bits, uint32_t *histogram) {
+/* Turns counts per (distance, segment) key, counts[d * LANES + l] for first <= d < end, into
+   `start` + the counts of every earlier key of that range, in place, and sums them per distance
+   into histogram[d] (for d <= bits). */
+AVX512 static void key_bases(uint32_t *counts, uint32_t start, unsigned first, unsigned end, unsigned bits,
+                             uint32_t *histogram) {
     const __m256i last = _mm256_set1_epi32(7);
     __m256i running = _mm256_set1_epi32((int)start);
-    for (unsigned d = 0; d < distances; d++) {
+    for (unsigned d = first; d < end; d++) {
         __m256i *keys = (__m256i *)(void *)(counts + d * LANES);
         const __m256i count = _mm256_loadu_si256(keys);
         const __m256i sums = lane_prefix_sums(count);
@@ -354,7 +355,7 @@ AVX512 static void sliced_bases(const hashlab_ranking_index *index, const sliced
         _mm256_storeu_si256((__m256i *)(void *)(base + d * LANES),
                             _mm512_cvtepi64_epi32((d & 1) ? _mm512_srli_epi64(pair, 32) : pair));
     }
-    key_bases(base, 1, LEAVES, index->bits, histogram);
+    key_bases(base, 1, 0, LEAVES, index->bits, histogram);
 }
 
 /* ---- relevance ---- */
@@ -476,30 +477,39 @@ typedef struct {
 /* Everything about a query's relevant items: the histogram of their distances, their ranks
    (base + items ahead) and hits (relevant items ranked at or above them: those of earlier keys,
    plus those of the same key up to them, in database order), and the precision sums over all
-   and within each cutoff. `base_relevant`, `key_table` and `scratch` are scratch memory.
+   and within each cutoff. Only the distances of the items, from the histogram of all
+   (`histogram_all`), are visited. `base_relevant`, `key_table` and `scratch` are scratch memory.
 
    The ranks and hits come from one table entry per key, the key's rank base in the low and its
    hits so far in the high half: one load and one store per item. */
 static void finish_query(hashlab_variant variant, const relevant_items *items, unsigned bits,
                          const uint32_t *cutoffs, size_t cutoff_count, uint32_t *base_relevant, uint64_t *key_table,
-                         uint64_t *scratch, uint32_t *histogram_relevant, double *sums, uint32_t *hits) {
-    const size_t keys = (size_t)(bits + 1) * items->lanes, found = items->found;
+                         uint64_t *scratch, const uint32_t *histogram_all, uint32_t *histogram_relevant,
+                         double *sums, uint32_t *hits) {
+    const size_t lanes = items->lanes, found = items->found;
     const uint16_t *const item_keys = items->keys;
     const uint32_t *const ahead = items->ahead;
-    memset(base_relevant, 0, keys * sizeof(uint32_t));
+    unsigned nearest = 0, farthest = bits;
+    while (nearest < bits && histogram_all[nearest] == 0) nearest++;
+    while (farthest > nearest && histogram_all[farthest] == 0) farthest--;
+    const size_t first_key = nearest * lanes, end_key = (farthest + 1) * lanes;
+    memset(histogram_relevant, 0, (bits + 1) * sizeof(uint32_t));
+    memset(base_relevant + first_key, 0, (end_key - first_key) * sizeof(uint32_t));
     for (size_t k = 0; k < found; k++) base_relevant[item_keys[k]]++;
-    if (items->lanes == LANES) {
-        key_bases(base_relevant, 0, bits + 1, bits, histogram_relevant);
+    if (lanes == LANES) {
+        key_bases(base_relevant, 0, nearest, farthest + 1, bits, histogram_relevant);
     } else {
         uint32_t running = 0;
-        for (unsigned d = 0; d <= bits; d++) {
+        for (unsigned d = nearest; d <= farthest; d++) {
             const uint32_t count = base_relevant[d];
             base_relevant[d] = running;
             running += count;
             histogram_relevant[d] = count;
         }
     }
-    for (size_t key = 0; key < keys; key++) key_table[key] = items->base[key] | (uint64_t)base_relevant[key] << 32;
+    for (size_t key = first_key; key < end_key; key++) {
+        key_table[key] = items->base[key] | (uint64_t)base_relevant[key] << 32;
+    }
     for (size_t k = 0; k < found; k++) {
         const uint64_t entry = key_table[item_keys[k]] + (1ull << 32);
         key_table[item_keys[k]] = entry;
@@ -564,7 +574,7 @@ AVX512 static void rank_block_sliced(const hashlab_ranking_index *index, hashlab
         const uint32_t found = query->starts[index->chunks];
         const relevant_items items = {query->keys, query->ahead, found, workspace->base, LANES};
         finish_query(index->variant, &items, bits, cutoffs, cutoff_count, workspace->base_relevant,
-                     workspace->key_table, workspace->scratch,
+                     workspace->key_table, workspace->scratch, histogram_all + q * (bits + 1),
                      histogram_relevant + q * (bits + 1), sums + q * (cutoff_count + 1), hits + q * cutoff_count);
         relevant_counts[q] = found;
     }
@@ -603,7 +613,7 @@ static void rank_one_general(const hashlab_ranking_index *index, hashlab_ranking
     }
     const relevant_items items = {workspace->keys, workspace->ahead, found, workspace->base, 1};
     finish_query(index->variant, &items, index->bits, cutoffs, cutoff_count, workspace->base_relevant,
-                 workspace->key_table, workspace->scratch, histogram_relevant, sums, hits);
+                 workspace->key_table, workspace->scratch, histogram_all, histogram_relevant, sums, hits);
     *relevant_count = found;
 }
 
