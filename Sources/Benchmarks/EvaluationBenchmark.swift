@@ -5,7 +5,9 @@ import Linalg
 
 /// Evaluation at AWA2 scale (7,913 queries × 37,322 database items × 64 bits, 50
 /// single-label classes, random codes) against the bare XOR + popcount loop over the
-/// same pairs, both spread over all cores the same way.
+/// same pairs, all spread over all cores the same way. Two evaluations are timed: the
+/// tie-aware metrics alone (the `map` tables report, DESIGN §3: distance histograms
+/// only) and the full one with the index-order values (every relevant item's rank).
 enum EvaluationBenchmark {
     static let queryCount = 7_913
     static let databaseCount = 37_322
@@ -51,26 +53,33 @@ enum EvaluationBenchmark {
             checksum = sums.reduce(0, &+)
         }
 
-        // The two are timed in alternation, so that a burst of load on this shared machine
-        // falls on both alike; each keeps its best time.
-        var metrics: RetrievalMetrics?
+        // The three are timed in alternation, so that a burst of load on this shared
+        // machine falls on all alike; each keeps its best time.
+        func evaluate(indexOrder: Bool) throws -> RetrievalMetrics {
+            try RetrievalEvaluation(indexOrder: indexOrder).evaluate(
+                queries: queries, queryLabels: queryLabels, database: database, databaseLabels: databaseLabels)
+        }
+        var tieAware: RetrievalMetrics?
+        var full: RetrievalMetrics?
         var limitSeconds = Double.infinity
-        var evaluationSeconds = Double.infinity
+        var tieAwareSeconds = Double.infinity
+        var fullSeconds = Double.infinity
         for _ in 0..<Self.rounds {
             limitSeconds = min(limitSeconds, Timing.once(limitLoop))
-            evaluationSeconds = min(evaluationSeconds, try Timing.once {
-                metrics = try RetrievalEvaluation().evaluate(
-                    queries: queries, queryLabels: queryLabels, database: database, databaseLabels: databaseLabels)
-            })
+            tieAwareSeconds = min(tieAwareSeconds, try Timing.once { tieAware = try evaluate(indexOrder: false) })
+            fullSeconds = min(fullSeconds, try Timing.once { full = try evaluate(indexOrder: true) })
         }
 
         func rate(_ seconds: Double) -> String { String(format: "%.3g pairs/s", pairs / seconds) }
-        print(String(format: "  XOR+popcount limit: %.3f s  %@  (checksum %llu)",
+        func share(_ seconds: Double) -> String { String(format: "%.1f%% of the limit", 100 * limitSeconds / seconds) }
+        print(String(format: "  XOR+popcount limit:                  %.4f s  %@  (checksum %llu)",
                      limitSeconds, rate(limitSeconds), checksum))
-        print(String(format: "  mAP@all:            %.3f s  %@  (mAP %.4f, tie-aware %.4f)",
-                     evaluationSeconds, rate(evaluationSeconds),
-                     metrics!.meanAveragePrecision.indexOrder, metrics!.meanAveragePrecision.tieAware))
-        print(String(format: "  mAP@all speed / limit: %.1f%% (target ≥ 50%%)",
-                     100 * limitSeconds / evaluationSeconds))
+        print(String(format: "  mAP@all, tie-aware (tables' map):    %.4f s  %@  %@  (mAP %.4f)",
+                     tieAwareSeconds, rate(tieAwareSeconds), share(tieAwareSeconds),
+                     tieAware!.meanAveragePrecision.tieAware))
+        print(String(format: "  mAP@all, index order and tie-aware:  %.4f s  %@  %@  (mAP %.4f, tie-aware %.4f)",
+                     fullSeconds, rate(fullSeconds), share(fullSeconds),
+                     full!.meanAveragePrecision.indexOrder, full!.meanAveragePrecision.tieAware))
+        print("  target: mAP@all at ≥ 50% of the limit")
     }
 }

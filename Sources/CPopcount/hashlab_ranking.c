@@ -96,7 +96,6 @@ struct hashlab_ranking_workspace {
     uint32_t *base, *base_relevant;           /* keys */
     uint64_t *key_table;                      /* keys */
     uint16_t *distances;                      /* CHUNK */
-    uint32_t *histogram;                      /* bits + 1 */
     sliced_query queries[HASHLAB_RANKING_BLOCK];
 };
 
@@ -302,16 +301,26 @@ AVX512 ALWAYS_INLINE void sliced_relevant(sliced_query *queries, size_t count, s
     }
 }
 
-/* Ranks one or two queries against every chunk. */
-AVX512 static void rank_sliced(const hashlab_ranking_index *index, sliced_query *queries, size_t count) {
+/* One or two queries against every chunk: the counters, and with `relevant` the relevant
+   items' keys and items ahead. */
+AVX512 ALWAYS_INLINE void sliced_pass(const hashlab_ranking_index *index, sliced_query *queries, size_t count,
+                                      int relevant) {
     const sliced_query *pair[2] = {&queries[0], &queries[count - 1]};
     const unsigned groups = pair[0]->groups > pair[1]->groups ? pair[0]->groups : pair[1]->groups;
     for (size_t t = 0; t < index->chunks; t++) {
         __m512i d[2][DIGITS];
         sliced_distances(index, pair, t, d, groups);
-        sliced_relevant(queries, count, t, d);
+        if (relevant) sliced_relevant(queries, count, t, d);
         for (size_t q = 0; q < count; q++) sliced_count(index, &queries[q], t, d[q]);
     }
+}
+
+AVX512 static void rank_sliced(const hashlab_ranking_index *index, sliced_query *queries, size_t count) {
+    sliced_pass(index, queries, count, 1);
+}
+
+AVX512 static void count_sliced(const hashlab_ranking_index *index, sliced_query *queries, size_t count) {
+    sliced_pass(index, queries, count, 0);
 }
 
 /* Bytes 0, 1, ..., 63. */
@@ -522,11 +531,10 @@ static void finish_query(hashlab_variant variant, const relevant_items *items, u
     for (size_t c = 0; c < cutoff_count; c++) pass(scratch, items->found, cutoffs[c], &sums[1 + c], &hits[c]);
 }
 
-AVX512 static void rank_block_sliced(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
-                                     size_t query_count, const uint64_t *query_codes,
-                                     const uint64_t *query_labels, const uint32_t *cutoffs, size_t cutoff_count,
-                                     uint32_t *histogram_all, uint32_t *histogram_relevant,
-                                     size_t *relevant_counts, double *sums, uint32_t *hits) {
+/* Prepares the workspace's first `query_count` queries: codes, planes to sum, relevant lists
+   and cleared counters. */
+AVX512 static void sliced_setup(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
+                                size_t query_count, const uint64_t *query_codes, const uint64_t *query_labels) {
     const unsigned bits = index->bits;
     const uint64_t mask = bits == 64 ? ~0ull : (1ull << bits) - 1;
     for (size_t q = 0; q < query_count; q++) {
@@ -567,6 +575,15 @@ AVX512 static void rank_block_sliced(const hashlab_ranking_index *index, hashlab
         query->counters = workspace->counters + q * PAIR_VECTORS * LANES;
         memset(query->counters, 0, PAIR_VECTORS * LANES * sizeof(uint64_t));
     }
+}
+
+AVX512 static void rank_block_sliced(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
+                                     size_t query_count, const uint64_t *query_codes,
+                                     const uint64_t *query_labels, const uint32_t *cutoffs, size_t cutoff_count,
+                                     uint32_t *histogram_all, uint32_t *histogram_relevant,
+                                     size_t *relevant_counts, double *sums, uint32_t *hits) {
+    const unsigned bits = index->bits;
+    sliced_setup(index, workspace, query_count, query_codes, query_labels);
     rank_sliced(index, workspace->queries, query_count);
     for (size_t q = 0; q < query_count; q++) {
         const sliced_query *query = &workspace->queries[q];
@@ -580,15 +597,37 @@ AVX512 static void rank_block_sliced(const hashlab_ranking_index *index, hashlab
     }
 }
 
+/* The histograms alone for one or two queries: the chunks without the relevant-item pass, then
+   each relevant item's distance from its code. */
+AVX512 static void histograms_block_sliced(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
+                                           size_t query_count, const uint64_t *query_codes,
+                                           const uint64_t *query_labels, uint32_t *histogram_all,
+                                           uint32_t *histogram_relevant, size_t *relevant_counts) {
+    const unsigned bits = index->bits;
+    sliced_setup(index, workspace, query_count, query_codes, query_labels);
+    count_sliced(index, workspace->queries, query_count);
+    for (size_t q = 0; q < query_count; q++) {
+        const sliced_query *query = &workspace->queries[q];
+        sliced_bases(index, query, workspace->base, histogram_all + q * (bits + 1));
+        uint32_t *relevant = histogram_relevant + q * (bits + 1);
+        memset(relevant, 0, (bits + 1) * sizeof(uint32_t));
+        const uint32_t found = query->starts[index->chunks];
+        for (uint32_t k = 0; k < found; k++) relevant[__builtin_popcountll(query->entry_codes[k] ^ query->code)]++;
+        relevant_counts[q] = found;
+    }
+}
+
 /* ---- the item-by-item path ---- */
 
-static void rank_one_general(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
-                             const uint64_t *query_code, const uint64_t *query_labels, const uint32_t *cutoffs,
-                             size_t cutoff_count, uint32_t *histogram_all, uint32_t *histogram_relevant,
-                             size_t *relevant_count, double *sums, uint32_t *hits) {
+/* Counts one query's items per distance into histogram_all and, unless `ranks` is set, its
+   relevant items into histogram_relevant; with `ranks` it records each relevant item's distance
+   and the items ahead of it (workspace keys and ahead) instead. Returns R. */
+static size_t general_pass(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
+                           const uint64_t *query_code, const uint64_t *query_labels, int ranks,
+                           uint32_t *histogram_all, uint32_t *histogram_relevant) {
     const uint64_t *relevance = relevance_words(index, query_labels, workspace->relevance);
-    uint32_t *histogram = workspace->histogram;
-    memset(histogram, 0, (index->bits + 1) * sizeof(uint32_t));
+    memset(histogram_all, 0, (index->bits + 1) * sizeof(uint32_t));
+    if (!ranks) memset(histogram_relevant, 0, (index->bits + 1) * sizeof(uint32_t));
     size_t found = 0;
     for (size_t start = 0; start < index->count; start += CHUNK) {
         const size_t length = index->count - start < CHUNK ? index->count - start : CHUNK;
@@ -598,18 +637,29 @@ static void rank_one_general(const hashlab_ranking_index *index, hashlab_ranking
             const size_t item = start + j;
             const uint16_t d = workspace->distances[j];
             if ((relevance[item / 64] >> (item % 64)) & 1) {
-                workspace->keys[found] = d;
-                workspace->ahead[found] = histogram[d];
+                if (ranks) {
+                    workspace->keys[found] = d;
+                    workspace->ahead[found] = histogram_all[d];
+                } else {
+                    histogram_relevant[d]++;
+                }
                 found++;
             }
-            histogram[d]++;
+            histogram_all[d]++;
         }
     }
+    return found;
+}
+
+static void rank_one_general(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
+                             const uint64_t *query_code, const uint64_t *query_labels, const uint32_t *cutoffs,
+                             size_t cutoff_count, uint32_t *histogram_all, uint32_t *histogram_relevant,
+                             size_t *relevant_count, double *sums, uint32_t *hits) {
+    const size_t found = general_pass(index, workspace, query_code, query_labels, 1, histogram_all, NULL);
     uint32_t running = 1;
     for (unsigned d = 0; d <= index->bits; d++) {
         workspace->base[d] = running;
-        running += histogram[d];
-        histogram_all[d] = histogram[d];
+        running += histogram_all[d];
     }
     const relevant_items items = {workspace->keys, workspace->ahead, found, workspace->base, 1};
     finish_query(index->variant, &items, index->bits, cutoffs, cutoff_count, workspace->base_relevant,
@@ -633,6 +683,23 @@ void hashlab_ranking_rank(const hashlab_ranking_index *index, hashlab_ranking_wo
         rank_one_general(index, workspace, query_codes + q * index->words, query_labels + q * index->label_words,
                          cutoffs, cutoff_count, histogram_all + q * bins, histogram_relevant + q * bins,
                          &relevant_counts[q], precision_sums + q * (cutoff_count + 1), hits + q * cutoff_count);
+    }
+}
+
+void hashlab_ranking_histograms(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
+                                size_t query_count, const uint64_t *query_codes, const uint64_t *query_labels,
+                                uint32_t *histogram_all, uint32_t *histogram_relevant, size_t *relevant_counts) {
+    if (query_count > HASHLAB_RANKING_BLOCK) query_count = HASHLAB_RANKING_BLOCK;
+    if (index->sliced) {
+        histograms_block_sliced(index, workspace, query_count, query_codes, query_labels, histogram_all,
+                                histogram_relevant, relevant_counts);
+        return;
+    }
+    const size_t bins = index->bits + 1;
+    for (size_t q = 0; q < query_count; q++) {
+        relevant_counts[q] = general_pass(index, workspace, query_codes + q * index->words,
+                                          query_labels + q * index->label_words, 0, histogram_all + q * bins,
+                                          histogram_relevant + q * bins);
     }
 }
 
@@ -804,10 +871,9 @@ hashlab_ranking_workspace *hashlab_ranking_workspace_create(const hashlab_rankin
     workspace->base_relevant = zeroed(keys * sizeof(uint32_t));
     workspace->key_table = zeroed(keys * sizeof(uint64_t));
     workspace->distances = zeroed(CHUNK * sizeof(uint16_t));
-    workspace->histogram = zeroed((index->bits + 1) * sizeof(uint32_t));
     if (!workspace->relevance || !workspace->entries || !workspace->entry_codes || !workspace->list_starts
         || !workspace->keys || !workspace->ahead || !workspace->scratch || !workspace->counters || !workspace->base
-        || !workspace->base_relevant || !workspace->key_table || !workspace->distances || !workspace->histogram) {
+        || !workspace->base_relevant || !workspace->key_table || !workspace->distances) {
         hashlab_ranking_workspace_destroy(workspace);
         return NULL;
     }
@@ -828,6 +894,5 @@ void hashlab_ranking_workspace_destroy(hashlab_ranking_workspace *workspace) {
     free(workspace->base_relevant);
     free(workspace->key_table);
     free(workspace->distances);
-    free(workspace->histogram);
     free(workspace);
 }

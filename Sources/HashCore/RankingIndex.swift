@@ -65,8 +65,10 @@ final class RankingIndex: @unchecked Sendable {
     }
 
     /// Ranks queries `range` of `queries` and hands each query's statistics, with its
-    /// index, to `body`, in query order.
-    func rank(queries: BinaryCodes, labels: LabelSets, range: Range<Int>,
+    /// index, to `body`, in query order. Without `indexOrder` the kernel counts the
+    /// distance histograms alone (`hashlab_ranking_histograms`, about half the work) and
+    /// the statistics carry no index-order sums.
+    func rank(queries: BinaryCodes, labels: LabelSets, range: Range<Int>, indexOrder: Bool = true,
               _ body: (Int, RankingStatistics) -> Void) {
         precondition(queries.wordsPerCode == queryWords && labels.wordsPerItem == labelWords,
                      "queries and database differ in shape")
@@ -86,13 +88,19 @@ final class RankingIndex: @unchecked Sendable {
                                 workspace.relevantCounts.withUnsafeMutableBufferPointer { counts in
                                     workspace.precisionSums.withUnsafeMutableBufferPointer { sums in
                                         workspace.hits.withUnsafeMutableBufferPointer { hits in
-                                            hashlab_ranking_rank(
-                                                index, workspace.workspace, count,
-                                                codes.baseAddress! + first * queryWords,
-                                                labelBits.baseAddress! + first * labelWords,
-                                                cutoffWords.baseAddress, cutoffCount, all.baseAddress,
-                                                relevant.baseAddress, counts.baseAddress, sums.baseAddress,
-                                                hits.baseAddress)
+                                            let queryCodes = codes.baseAddress! + first * queryWords
+                                            let queryLabels = labelBits.baseAddress! + first * labelWords
+                                            if indexOrder {
+                                                hashlab_ranking_rank(
+                                                    index, workspace.workspace, count, queryCodes, queryLabels,
+                                                    cutoffWords.baseAddress, cutoffCount, all.baseAddress,
+                                                    relevant.baseAddress, counts.baseAddress, sums.baseAddress,
+                                                    hits.baseAddress)
+                                            } else {
+                                                hashlab_ranking_histograms(
+                                                    index, workspace.workspace, count, queryCodes, queryLabels,
+                                                    all.baseAddress, relevant.baseAddress, counts.baseAddress)
+                                            }
                                         }
                                     }
                                 }
@@ -106,16 +114,17 @@ final class RankingIndex: @unchecked Sendable {
                     workspace.precisionSums.withUnsafeBufferPointer { sums in
                         workspace.hits.withUnsafeBufferPointer { hits in
                             for query in 0..<count {
+                                let histogram = (query * bins)..<((query + 1) * bins)
+                                let sumRange = (query * (cutoffCount + 1))..<((query + 1) * (cutoffCount + 1))
+                                let hitRange = (query * cutoffCount)..<((query + 1) * cutoffCount)
+                                let indexOrderSums = indexOrder ? RankingStatistics.IndexOrderSums(
+                                    precisionSums: UnsafeBufferPointer(rebasing: sums[sumRange]),
+                                    hits: UnsafeBufferPointer(rebasing: hits[hitRange])) : nil
                                 body(first + query, RankingStatistics(
-                                    histogramAll: UnsafeBufferPointer(rebasing: all[(query * bins)..<((query + 1) * bins)]),
-                                    histogramRelevant: UnsafeBufferPointer(
-                                        rebasing: relevant[(query * bins)..<((query + 1) * bins)]),
+                                    histogramAll: UnsafeBufferPointer(rebasing: all[histogram]),
+                                    histogramRelevant: UnsafeBufferPointer(rebasing: relevant[histogram]),
                                     relevantCount: workspace.relevantCounts[query],
-                                    precisionSums: UnsafeBufferPointer(
-                                        rebasing: sums[(query * (cutoffCount + 1))..<((query + 1) * (cutoffCount + 1))]),
-                                    hits: UnsafeBufferPointer(
-                                        rebasing: hits[(query * cutoffCount)..<((query + 1) * cutoffCount)]),
-                                    cutoffs: cutoffs))
+                                    indexOrder: indexOrderSums, cutoffs: cutoffs))
                             }
                         }
                     }

@@ -1,18 +1,25 @@
 /// One query's ranking statistics as the kernel returns them (`RankingIndex`), sufficient
 /// for every metric of `RetrievalEvaluation`: the distance histograms of all and of
-/// relevant items, the number R of relevant items, the precision sums over all relevant
-/// items and over those within each cutoff, and the relevant items within each cutoff.
+/// relevant items and the number R of relevant items (all that the tie-aware values
+/// need), and, when the index-order values are asked for, the sums that come from the
+/// relevant items' ranks.
 ///
 /// The buffers are views into the kernel's output; they are valid only inside the call
 /// that hands the statistics over.
 struct RankingStatistics {
+    /// What the index-order values need: sums over the relevant items' exact ranks.
+    struct IndexOrderSums {
+        /// Precision sums: over all relevant items, then within each cutoff.
+        let precisionSums: UnsafeBufferPointer<Double>
+        /// Relevant items within each cutoff.
+        let hits: UnsafeBufferPointer<UInt32>
+    }
+
     let histogramAll: UnsafeBufferPointer<UInt32>
     let histogramRelevant: UnsafeBufferPointer<UInt32>
     let relevantCount: Int
-    /// Precision sums: over all relevant items, then within each cutoff.
-    let precisionSums: UnsafeBufferPointer<Double>
-    /// Relevant items within each cutoff.
-    let hits: UnsafeBufferPointer<UInt32>
+    /// nil when only the tie-aware values were asked for.
+    let indexOrder: IndexOrderSums?
     /// The K of the @K metrics, clamped to 1…N.
     let cutoffs: [Int]
 
@@ -25,7 +32,8 @@ struct RankingStatistics {
     }
 
     /// AP, AP@K, precision@K and recall@K: index order from the kernel's precision sums
-    /// and hits, tie-aware from the histograms (one `TieGroup` per distance).
+    /// and hits (NaN without them), tie-aware from the histograms (one `TieGroup` per
+    /// distance).
     func rankMetrics() -> RankMetrics {
         var items = 0
         var relevantItems = 0
@@ -47,20 +55,22 @@ struct RankingStatistics {
             relevantItems += Int(histogramRelevant[distance])
         }
         let denominator = Double(max(relevantCount, 1))
+        let precisionSum = { (index: Int) in self.indexOrder?.precisionSums[index] ?? .nan }
+        let hits = { (index: Int) in self.indexOrder.map { Double($0.hits[index]) } ?? .nan }
         return RankMetrics(
-            averagePrecision: TieRules(indexOrder: precisionSums[0] / denominator,
+            averagePrecision: TieRules(indexOrder: precisionSum(0) / denominator,
                                        tieAware: expectedSum / denominator),
             averagePrecisionAtCutoffs: cutoffs.indices.map { index in
                 let limit = Double(max(min(relevantCount, cutoffs[index]), 1))
-                return TieRules(indexOrder: precisionSums[1 + index] / limit,
+                return TieRules(indexOrder: precisionSum(1 + index) / limit,
                                 tieAware: expectedSumAt[index] / limit)
             },
             precisionAtCutoffs: cutoffs.indices.map { index in
-                TieRules(indexOrder: Double(hits[index]) / Double(cutoffs[index]),
+                TieRules(indexOrder: hits(index) / Double(cutoffs[index]),
                          tieAware: expectedHitsAt[index] / Double(cutoffs[index]))
             },
             recallAtCutoffs: cutoffs.indices.map { index in
-                TieRules(indexOrder: Double(hits[index]) / denominator,
+                TieRules(indexOrder: hits(index) / denominator,
                          tieAware: expectedHitsAt[index] / denominator)
             })
     }

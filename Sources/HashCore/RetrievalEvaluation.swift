@@ -14,7 +14,8 @@ import Dispatch
 ///   the fraction relevant (0 when none is that close) and the fraction of the R
 ///   relevant items found; precision within radius 2 is the curve at r = 2.
 /// Every rank-based value comes under both `TieRules`: ties broken by database index,
-/// and the tie-aware expectation over random orders within ties. Cutoffs above N
+/// and the tie-aware expectation over random orders within ties (the index-order values
+/// can be skipped, `indexOrder`, for half the work). Cutoffs above N
 /// are clamped to N. Queries with R = 0 count as AP = 0 (and recall 0) by default, as
 /// in the SDH and LEMON evaluation code, or are excluded from every mean.
 public struct RetrievalEvaluation: Sendable {
@@ -34,14 +35,20 @@ public struct RetrievalEvaluation: Sendable {
     public var chunkSize: Int
     /// The Hamming kernel to run (the fastest this CPU supports by default).
     public var kernelVariant: HammingKernel.Variant
+    /// Whether to compute the index-order values as well as the tie-aware ones. The
+    /// tie-aware values (what tables report by default) need only each query's distance
+    /// histograms; the index-order ones need every relevant item's rank, about twice the
+    /// work. When false, every `indexOrder` value of the results is NaN.
+    public var indexOrder: Bool
 
     public init(cutoffs: [Int] = [], queriesWithoutRelevant: QueriesWithoutRelevant = .countAsZero,
-                chunkSize: Int = 32, kernelVariant: HammingKernel.Variant = .best) {
+                chunkSize: Int = 32, kernelVariant: HammingKernel.Variant = .best, indexOrder: Bool = true) {
         precondition(cutoffs.allSatisfy { $0 > 0 }, "cutoffs must be positive")
         self.cutoffs = cutoffs
         self.queriesWithoutRelevant = queriesWithoutRelevant
         self.chunkSize = max(1, chunkSize)
         self.kernelVariant = kernelVariant
+        self.indexOrder = indexOrder
     }
 
     /// The metrics of every query, in query order.
@@ -54,7 +61,8 @@ public struct RetrievalEvaluation: Sendable {
         nonisolated(unsafe) let output = results
         try inChunks(queries: queries, queryLabels: queryLabels, database: database,
                      databaseLabels: databaseLabels) { _, index, range in
-            index.rank(queries: queries, labels: queryLabels, range: range) { query, statistics in
+            index.rank(queries: queries, labels: queryLabels, range: range,
+                       indexOrder: indexOrder) { query, statistics in
                 (output.baseAddress! + query).initialize(to: QueryMetrics(statistics))
             }
         }
@@ -85,7 +93,8 @@ public struct RetrievalEvaluation: Sendable {
         try inChunks(queries: queries, queryLabels: queryLabels, database: database,
                      databaseLabels: databaseLabels) { chunk, index, range in
             var chunkSums = empty
-            index.rank(queries: queries, labels: queryLabels, range: range) { query, statistics in
+            index.rank(queries: queries, labels: queryLabels, range: range,
+                       indexOrder: indexOrder) { query, statistics in
                 averagePrecisionOutput[query] = chunkSums.add(statistics)
             }
             sumOutput[chunk] = chunkSums

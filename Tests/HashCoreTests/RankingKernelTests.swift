@@ -101,6 +101,44 @@ import Testing
                 "the fixture should reach distances 0 and K")
     }
 
+    /// Without the index-order values every variant counts the histograms alone
+    /// (`hashlab_ranking_histograms`): the tie-aware values, counts and radius curves must
+    /// be the very bits of the full ranking, and every index-order value NaN.
+    @Test(arguments: shapes)
+    func tieAwareAloneMatchesTheFullRanking(shape: Shape) throws {
+        let (queries, queryLabels, database, databaseLabels) = try fixture(shape, seed: UInt64(shape.items * 3))
+        let cutoffs = [1, 3, 100, shape.items]
+        for variant in HammingKernel.Variant.allCases where variant.isSupported {
+            let full = RetrievalEvaluation(cutoffs: cutoffs, chunkSize: 5, kernelVariant: variant)
+            var alone = full
+            alone.indexOrder = false
+            let fullQueries = try full.perQuery(queries: queries, queryLabels: queryLabels,
+                                                database: database, databaseLabels: databaseLabels)
+            let aloneQueries = try alone.perQuery(queries: queries, queryLabels: queryLabels,
+                                                  database: database, databaseLabels: databaseLabels)
+            for (a, b) in zip(aloneQueries, fullQueries) {
+                #expect(a.relevantCount == b.relevantCount)
+                #expect(a.retrievedWithinRadius == b.retrievedWithinRadius)
+                #expect(a.relevantWithinRadius == b.relevantWithinRadius)
+                let pairs = [(a.averagePrecision, b.averagePrecision)]
+                    + Array(zip(a.averagePrecisionAtCutoffs, b.averagePrecisionAtCutoffs))
+                    + Array(zip(a.precisionAtCutoffs, b.precisionAtCutoffs))
+                    + Array(zip(a.recallAtCutoffs, b.recallAtCutoffs))
+                for (value, reference) in pairs {
+                    #expect(value.tieAware == reference.tieAware && value.indexOrder.isNaN)
+                }
+            }
+            let fullMeans = try full.evaluate(queries: queries, queryLabels: queryLabels,
+                                              database: database, databaseLabels: databaseLabels)
+            let aloneMeans = try alone.evaluate(queries: queries, queryLabels: queryLabels,
+                                                database: database, databaseLabels: databaseLabels)
+            #expect(aloneMeans.meanAveragePrecision.tieAware == fullMeans.meanAveragePrecision.tieAware)
+            #expect(aloneMeans.meanAveragePrecision.indexOrder.isNaN)
+            #expect(aloneMeans.precisionRecallByRadius == fullMeans.precisionRecallByRadius)
+            #expect(aloneMeans.averagePrecisions.map(\.tieAware) == fullMeans.averagePrecisions.map(\.tieAware))
+        }
+    }
+
     /// A relevant item's rank counts every item before it at its distance, across the
     /// segment boundaries of the bit-sliced layout: one relevant item at the end of a
     /// database where every item ties with it.
