@@ -42,6 +42,9 @@
  * the relevant items gives their ranks and hits (see finish_query). Every variant ends in that
  * pass: the item-by-item path records the same (key, items ahead) pairs with one key per
  * distance.
+ *
+ * Histograms alone (hashlab_ranking_histograms, for the tie-aware metrics) run the same chunk
+ * loop without the relevant-item pass and count the relevant items' distances from their codes.
  */
 
 #define ALWAYS_INLINE static inline __attribute__((always_inline))

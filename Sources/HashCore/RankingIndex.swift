@@ -2,8 +2,9 @@ import CPopcount
 import Foundation
 
 /// A database indexed for Hamming ranking by the C kernel (`hashlab_ranking.h`): per
-/// query, the distance histograms of all and of relevant items and the sums of
-/// precisions at the relevant items' ranks, without materialising the ranking.
+/// query, the distance histograms of all and of relevant items and (unless only the
+/// tie-aware values are wanted) the sums of precisions at the relevant items' ranks,
+/// without materialising the ranking.
 ///
 /// The ranking is a counting sort over distances 0…K, stable by database index; the
 /// statistics are sufficient for every metric of `RetrievalEvaluation`. The index is
