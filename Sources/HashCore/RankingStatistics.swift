@@ -44,10 +44,12 @@ struct RankingStatistics {
             if histogramRelevant[distance] > 0 {
                 let group = TieGroup(start: items, size: Int(histogramAll[distance]),
                                      relevant: Int(histogramRelevant[distance]), relevantBefore: relevantItems)
-                expectedSum += group.expectedPrecisionSum(firstPositions: group.size)
+                let whole = group.expectedPrecisionSum(firstPositions: group.size)
+                expectedSum += whole
                 for (index, cutoff) in cutoffs.enumerated() where group.start < cutoff {
                     let positions = min(group.size, cutoff - group.start)
-                    expectedSumAt[index] += group.expectedPrecisionSum(firstPositions: positions)
+                    expectedSumAt[index] += positions == group.size
+                        ? whole : group.expectedPrecisionSum(firstPositions: positions)
                     expectedHitsAt[index] += Double(positions * group.relevant) / Double(group.size)
                 }
             }
