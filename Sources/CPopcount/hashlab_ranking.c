@@ -580,42 +580,34 @@ AVX512 static void sliced_setup(const hashlab_ranking_index *index, hashlab_rank
     }
 }
 
-AVX512 static void rank_block_sliced(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
-                                     size_t query_count, const uint64_t *query_codes,
-                                     const uint64_t *query_labels, const uint32_t *cutoffs, size_t cutoff_count,
-                                     uint32_t *histogram_all, uint32_t *histogram_relevant,
-                                     size_t *relevant_counts, double *sums, uint32_t *hits) {
+/* One or two queries through the bit-sliced kernel. With `ranks`, everything
+   hashlab_ranking_rank reports; without, the histograms alone: the chunks without the
+   relevant-item pass, then each relevant item's distance from its code. */
+AVX512 static void sliced_block(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
+                                size_t query_count, const uint64_t *query_codes, const uint64_t *query_labels,
+                                int ranks, const uint32_t *cutoffs, size_t cutoff_count, uint32_t *histogram_all,
+                                uint32_t *histogram_relevant, size_t *relevant_counts, double *sums, uint32_t *hits) {
     const unsigned bits = index->bits;
     sliced_setup(index, workspace, query_count, query_codes, query_labels);
-    rank_sliced(index, workspace->queries, query_count);
-    for (size_t q = 0; q < query_count; q++) {
-        const sliced_query *query = &workspace->queries[q];
-        sliced_bases(index, query, workspace->base, histogram_all + q * (bits + 1));
-        const uint32_t found = query->starts[index->chunks];
-        const relevant_items items = {query->keys, query->ahead, found, workspace->base, LANES};
-        finish_query(index->variant, &items, bits, cutoffs, cutoff_count, workspace->base_relevant,
-                     workspace->key_table, workspace->scratch, histogram_all + q * (bits + 1),
-                     histogram_relevant + q * (bits + 1), sums + q * (cutoff_count + 1), hits + q * cutoff_count);
-        relevant_counts[q] = found;
+    if (ranks) {
+        rank_sliced(index, workspace->queries, query_count);
+    } else {
+        count_sliced(index, workspace->queries, query_count);
     }
-}
-
-/* The histograms alone for one or two queries: the chunks without the relevant-item pass, then
-   each relevant item's distance from its code. */
-AVX512 static void histograms_block_sliced(const hashlab_ranking_index *index, hashlab_ranking_workspace *workspace,
-                                           size_t query_count, const uint64_t *query_codes,
-                                           const uint64_t *query_labels, uint32_t *histogram_all,
-                                           uint32_t *histogram_relevant, size_t *relevant_counts) {
-    const unsigned bits = index->bits;
-    sliced_setup(index, workspace, query_count, query_codes, query_labels);
-    count_sliced(index, workspace->queries, query_count);
     for (size_t q = 0; q < query_count; q++) {
         const sliced_query *query = &workspace->queries[q];
-        sliced_bases(index, query, workspace->base, histogram_all + q * (bits + 1));
-        uint32_t *relevant = histogram_relevant + q * (bits + 1);
-        memset(relevant, 0, (bits + 1) * sizeof(uint32_t));
+        uint32_t *all = histogram_all + q * (bits + 1), *relevant = histogram_relevant + q * (bits + 1);
+        sliced_bases(index, query, workspace->base, all);
         const uint32_t found = query->starts[index->chunks];
-        for (uint32_t k = 0; k < found; k++) relevant[__builtin_popcountll(query->entry_codes[k] ^ query->code)]++;
+        if (ranks) {
+            const relevant_items items = {query->keys, query->ahead, found, workspace->base, LANES};
+            finish_query(index->variant, &items, bits, cutoffs, cutoff_count, workspace->base_relevant,
+                         workspace->key_table, workspace->scratch, all, relevant, sums + q * (cutoff_count + 1),
+                         hits + q * cutoff_count);
+        } else {
+            memset(relevant, 0, (bits + 1) * sizeof(uint32_t));
+            for (uint32_t k = 0; k < found; k++) relevant[__builtin_popcountll(query->entry_codes[k] ^ query->code)]++;
+        }
         relevant_counts[q] = found;
     }
 }
@@ -677,8 +669,8 @@ void hashlab_ranking_rank(const hashlab_ranking_index *index, hashlab_ranking_wo
                           uint32_t *hits) {
     if (query_count > HASHLAB_RANKING_BLOCK) query_count = HASHLAB_RANKING_BLOCK;
     if (index->sliced) {
-        rank_block_sliced(index, workspace, query_count, query_codes, query_labels, cutoffs, cutoff_count,
-                          histogram_all, histogram_relevant, relevant_counts, precision_sums, hits);
+        sliced_block(index, workspace, query_count, query_codes, query_labels, 1, cutoffs, cutoff_count,
+                     histogram_all, histogram_relevant, relevant_counts, precision_sums, hits);
         return;
     }
     const size_t bins = index->bits + 1;
@@ -694,8 +686,8 @@ void hashlab_ranking_histograms(const hashlab_ranking_index *index, hashlab_rank
                                 uint32_t *histogram_all, uint32_t *histogram_relevant, size_t *relevant_counts) {
     if (query_count > HASHLAB_RANKING_BLOCK) query_count = HASHLAB_RANKING_BLOCK;
     if (index->sliced) {
-        histograms_block_sliced(index, workspace, query_count, query_codes, query_labels, histogram_all,
-                                histogram_relevant, relevant_counts);
+        sliced_block(index, workspace, query_count, query_codes, query_labels, 0, NULL, 0, histogram_all,
+                     histogram_relevant, relevant_counts, NULL, NULL);
         return;
     }
     const size_t bins = index->bits + 1;
