@@ -23,11 +23,10 @@
  * together, so that their dependency chains overlap.
  *
  * Relevant items come from a list in chunk order (per label, built with the index; merged per
- * query for several labels), each entry with its code and its lane and position. The two
- * queries' lists are read as one, eight items at a time, while the chunk's digit planes are still
- * in registers (a permute picks from either query's planes): an item's
- * distance d is recomputed with VPOPCNTQ, its lane's word of each digit plane is picked with a
- * permute, and those words XNOR the digits of d mark the items of its segment at distance d in
+ * query for several labels), each entry with its code and its lane and position. Each query's
+ * list is read eight items at a time while the chunk's digit planes are still in registers: an
+ * item's distance d is recomputed with VPOPCNTQ, its lane's word of each digit plane is picked
+ * with a permute, and those words XNOR the digits of d mark the items of its segment at distance d in
  * the chunk; the ones below its position, plus its segment's count at d over the chunks before,
  * are the items ahead of it in its tie group. Nothing is stored per chunk but the counters.
  *
@@ -240,67 +239,49 @@ AVX512 ALWAYS_INLINE void sliced_count(const hashlab_ranking_index *index, slice
     count_quarter(NODE(root, d[5], d[4], 1, 1), d, 48, query->counters);
 }
 
-/* The relevant items of chunk t for one or two queries, between the chunk's distances (`d`, the
-   queries' digit planes) and its counts, while the counters hold the chunks before: for each
-   item, its key (distance x LANES + lane) and the items ahead of it at its distance in its
-   segment, written at the item's place in its query's list. The two queries' lists are taken
-   as one, eight items at a time. */
-AVX512 ALWAYS_INLINE void sliced_relevant(sliced_query *queries, size_t count, size_t t, const __m512i d[2][DIGITS]) {
-    sliced_query *const first = &queries[0], *const second = &queries[count - 1];
-    uint32_t next[2] = {first->starts[t], second->starts[t]};
-    const uint32_t end[2] = {first->starts[t + 1], count > 1 ? second->starts[t + 1] : next[1]};
-    const __m512i codes[2] = {_mm512_set1_epi64((long long)first->code), _mm512_set1_epi64((long long)second->code)};
+/* The relevant items of chunk t for one query, between the chunk's distances (`d`, the query's
+   digit planes) and its counts, while the counters hold the chunks before: for each item, its
+   key (distance x LANES + lane) and the items ahead of it at its distance in its segment,
+   written at the item's place in the query's list, eight items at a time. (Taking two queries'
+   lists as one, to fill the vectors, cost more in expanding loads and two-table permutes.) */
+AVX512 ALWAYS_INLINE void sliced_relevant(sliced_query *query, size_t t, const __m512i d[DIGITS]) {
+    uint32_t next = query->starts[t];
+    const uint32_t end = query->starts[t + 1];
+    const __m512i code = _mm512_set1_epi64((long long)query->code);
     const __m512i lane_bits = _mm512_set1_epi64(LANES - 1), one = _mm512_set1_epi64(1);
-    const __m512i other = _mm512_set1_epi64(LANES);
-    /* The second query's counters follow the first's in the workspace. */
-    const __m512i second_counters = _mm512_set1_epi64((long long)(second->counters - first->counters) * 2);
-    const int *counters = (const int *)(const void *)first->counters;
-    const uint64_t *const entries0 = first->entries, *const entries1 = second->entries;
-    const uint64_t *const codes0 = first->entry_codes, *const codes1 = second->entry_codes;
-    uint16_t *const keys0 = first->keys, *const keys1 = second->keys;
-    uint32_t *const ahead0 = first->ahead, *const ahead1 = second->ahead;
-    while (next[0] < end[0] || next[1] < end[1]) {
-        const uint32_t taken0 = end[0] - next[0] < 8 ? end[0] - next[0] : 8;
-        const uint32_t taken1 = end[1] - next[1] < 8 - taken0 ? end[1] - next[1] : 8 - taken0;
-        const __mmask8 mine = (__mmask8)((1u << taken0) - 1);
-        const __mmask8 theirs = (__mmask8)(((1u << taken1) - 1) << taken0);
-        /* Lanes 0...taken0 - 1 hold the first query's items, the next taken1 the second's. */
-        const __m512i entries = _mm512_mask_expandloadu_epi64(_mm512_maskz_loadu_epi64(mine, entries0 + next[0]),
-                                                              theirs, entries1 + next[1]);
-        const __m512i item_codes = _mm512_mask_expandloadu_epi64(_mm512_maskz_loadu_epi64(mine, codes0 + next[0]),
-                                                                 theirs, codes1 + next[1]);
-        const __m512i distance = _mm512_popcnt_epi64(
-            _mm512_xor_si512(item_codes, _mm512_mask_blend_epi64(theirs, codes[0], codes[1])));
+    const int *counters = (const int *)(const void *)query->counters;
+    const uint64_t *const list = query->entries, *const list_codes = query->entry_codes;
+    uint16_t *const keys_out = query->keys;
+    uint32_t *const ahead_out = query->ahead;
+    while (next < end) {
+        const uint32_t taken = end - next < 8 ? end - next : 8;
+        const __mmask8 present = (__mmask8)((1u << taken) - 1);
+        const __m512i entries = _mm512_maskz_loadu_epi64(present, list + next);
+        const __m512i distance =
+            _mm512_popcnt_epi64(_mm512_xor_si512(_mm512_maskz_loadu_epi64(present, list_codes + next), code));
         const __m512i lane = _mm512_and_si512(entries, lane_bits);
-        const __m512i select = _mm512_mask_or_epi64(lane, theirs, lane, other);
         /* Bit p of `match`: the item at position p of the item's lane has the item's distance. */
         __m512i mismatch = _mm512_setzero_si512();
 #pragma clang loop unroll(full)
         for (int b = 0; b < DIGITS - 1; b++) {
             const __m512i digit = _mm512_srai_epi64(_mm512_slli_epi64(distance, 63 - b), 63);
-            mismatch = _mm512_ternarylogic_epi64(mismatch, _mm512_permutex2var_epi64(d[0][b], select, d[1][b]), digit,
-                                                 0xF6);
+            mismatch = _mm512_ternarylogic_epi64(mismatch, _mm512_permutexvar_epi64(lane, d[b]), digit, 0xF6);
         }
         const __m512i digit6 = _mm512_srai_epi64(_mm512_slli_epi64(distance, 63 - 6), 63);
-        const __m512i match =
-            _mm512_ternarylogic_epi64(mismatch, _mm512_permutex2var_epi64(d[0][6], select, d[1][6]), digit6, 0x09);
+        const __m512i match = _mm512_ternarylogic_epi64(mismatch, _mm512_permutexvar_epi64(lane, d[6]), digit6, 0x09);
         /* Entries hold 64 - position above the lane: shifting the match left by that leaves the
            items before the position. */
         const __m512i below = _mm512_popcnt_epi64(_mm512_sllv_epi64(match, _mm512_srli_epi64(entries, 3)));
-        const __m512i own = _mm512_ternarylogic_epi64(_mm512_slli_epi64(_mm512_srli_epi64(distance, 1), 4),
-                                                      _mm512_and_si512(distance, one), _mm512_add_epi64(lane, lane), 0xFE);
-        const __m512i counter = _mm512_mask_add_epi64(own, theirs, own, second_counters);
-        const __m256i ahead = _mm256_add_epi32(
-            _mm512_mask_i64gather_epi32(_mm256_setzero_si256(), mine | theirs, counter, counters, 4),
-            _mm512_cvtepi64_epi32(below));
-        const __m128i keys = _mm512_cvtepi64_epi16(_mm512_or_si512(_mm512_slli_epi64(distance, 3), lane));
-        _mm_mask_storeu_epi16(keys0 + next[0], mine, keys);
-        _mm256_mask_storeu_epi32(ahead0 + next[0], mine, ahead);
-        const __mmask8 leading = (__mmask8)((1u << taken1) - 1);
-        _mm_mask_storeu_epi16(keys1 + next[1], leading, _mm_maskz_compress_epi16(theirs, keys));
-        _mm256_mask_storeu_epi32(ahead1 + next[1], leading, _mm256_maskz_compress_epi32(theirs, ahead));
-        next[0] += taken0;
-        next[1] += taken1;
+        const __m512i counter = _mm512_ternarylogic_epi64(_mm512_slli_epi64(_mm512_srli_epi64(distance, 1), 4),
+                                                          _mm512_and_si512(distance, one),
+                                                          _mm512_add_epi64(lane, lane), 0xFE);
+        const __m256i ahead =
+            _mm256_add_epi32(_mm512_mask_i64gather_epi32(_mm256_setzero_si256(), present, counter, counters, 4),
+                             _mm512_cvtepi64_epi32(below));
+        _mm_mask_storeu_epi16(keys_out + next, present,
+                              _mm512_cvtepi64_epi16(_mm512_or_si512(_mm512_slli_epi64(distance, 3), lane)));
+        _mm256_mask_storeu_epi32(ahead_out + next, present, ahead);
+        next += taken;
     }
 }
 
@@ -313,7 +294,9 @@ AVX512 ALWAYS_INLINE void sliced_pass(const hashlab_ranking_index *index, sliced
     for (size_t t = 0; t < index->chunks; t++) {
         __m512i d[2][DIGITS];
         sliced_distances(index, pair, t, d, groups);
-        if (relevant) sliced_relevant(queries, count, t, d);
+        if (relevant) {
+            for (size_t q = 0; q < count; q++) sliced_relevant(&queries[q], t, d[q]);
+        }
         for (size_t q = 0; q < count; q++) sliced_count(index, &queries[q], t, d[q]);
     }
 }
