@@ -26,9 +26,10 @@
  * query for several labels), each entry with its code and its lane and position. Each query's
  * list is read eight items at a time while the chunk's digit planes are still in registers: an
  * item's distance d is recomputed with VPOPCNTQ, its lane's word of each digit plane is picked
- * with a permute, and those words XNOR the digits of d mark the items of its segment at distance d in
- * the chunk; the ones below its position, plus its segment's count at d over the chunks before,
- * are the items ahead of it in its tie group. Nothing is stored per chunk but the counters.
+ * with a permute, and those words XNOR the digits of d mark the items of its segment at
+ * distance d in the chunk; the ones below its position, plus its segment's count at d over the
+ * chunks before, are the items ahead of it in its tie group. Nothing is stored per chunk but
+ * the counters.
  *
  * Histogram. A trie over the digits gives each distance's mask: d6 alone marks distance 64;
  * below it, two digits at a time (one ternary-logic instruction per node) split the items into
@@ -472,8 +473,8 @@ typedef struct {
 /* Everything about a query's relevant items: the histogram of their distances, their ranks
    (base + items ahead) and hits (relevant items ranked at or above them: those of earlier keys,
    plus those of the same key up to them, in database order), and the precision sums over all
-   and within each cutoff. Only the distances of the items, from the histogram of all
-   (`histogram_all`), are visited. `base_relevant`, `key_table` and `scratch` are scratch memory.
+   and within each cutoff. Only the keys from the nearest to the farthest occupied distance (of
+   `histogram_all`) are visited. `base_relevant`, `key_table` and `scratch` are scratch memory.
 
    The ranks and hits come from one table entry per key, the key's rank base in the low and its
    hits so far in the high half: one load and one store per item. */
