@@ -17,6 +17,7 @@ extension Matrix where Scalar: BLASScalar {
         guard n > 0 else { return ([], self) }
         var vectors = self
         var values = [Scalar](repeating: 0, count: n)
+        BLASLibrary.prepare()
         let info = vectors.elements.withUnsafeMutableBufferPointer { aBuffer in
             values.withUnsafeMutableBufferPointer { valueBuffer in
                 Scalar._syevd(n: n, a: aBuffer.baseAddress!, lda: n,

@@ -18,6 +18,7 @@ extension Matrix where Scalar: BLASScalar {
         guard n > 0 else { return self }
         var q = self
         var tau = [Scalar](repeating: 0, count: n)
+        BLASLibrary.prepare()
         let factorInfo = q.elements.withUnsafeMutableBufferPointer { aBuffer in
             tau.withUnsafeMutableBufferPointer { tauBuffer in
                 Scalar._geqrf(m: m, n: n, a: aBuffer.baseAddress!, lda: n,

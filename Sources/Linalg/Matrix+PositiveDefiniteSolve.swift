@@ -20,6 +20,7 @@ extension Matrix where Scalar: BLASScalar {
         var solution = rightHandSides
         guard n > 0, count > 0 else { return solution }
         var factor = elements
+        BLASLibrary.prepare()
         let info = factor.withUnsafeMutableBufferPointer { aBuffer in
             solution.elements.withUnsafeMutableBufferPointer { bBuffer in
                 Scalar._posv(n: n, nrhs: count, a: aBuffer.baseAddress!, lda: n,

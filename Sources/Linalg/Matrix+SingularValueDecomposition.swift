@@ -22,6 +22,7 @@ extension Matrix where Scalar: BLASScalar {
         var singularValues = [Scalar](repeating: 0, count: k)
         guard k > 0 else { return (u, singularValues, vt) }
         var work = elements
+        BLASLibrary.prepare()
         let info = work.withUnsafeMutableBufferPointer { aBuffer in
             singularValues.withUnsafeMutableBufferPointer { sBuffer in
                 u.elements.withUnsafeMutableBufferPointer { uBuffer in

@@ -33,19 +33,26 @@ struct ProductTests {
                               tolerance: 1e-5)
     }
 
+    @Test("Double gemm matches a reference loop across tile and inner-block edges (257×270 · 270×515)",
+          arguments: [false, true], [false, true])
+    func tiledAgainstReference(transposeA: Bool, transposeB: Bool) {
+        checkAgainstReference(Double.self, transposeA: transposeA, transposeB: transposeB,
+                              tolerance: 1e-11, m: 257, k: 270, n: 515)
+    }
+
     private func checkAgainstReference<T: BLASScalar>(
-        _ type: T.Type, transposeA: Bool, transposeB: Bool, tolerance: Double
+        _ type: T.Type, transposeA: Bool, transposeB: Bool, tolerance: Double, m: Int = 7, k: Int = 5, n: Int = 9
     ) {
         var generator = SeededGenerator(seed: 11, component: "gemm")
         let left: Matrix<T> = transposeA
-            ? generator.normalMatrix(rows: 5, columns: 7) : generator.normalMatrix(rows: 7, columns: 5)
+            ? generator.normalMatrix(rows: k, columns: m) : generator.normalMatrix(rows: m, columns: k)
         let right: Matrix<T> = transposeB
-            ? generator.normalMatrix(rows: 9, columns: 5) : generator.normalMatrix(rows: 5, columns: 9)
+            ? generator.normalMatrix(rows: n, columns: k) : generator.normalMatrix(rows: k, columns: n)
         let product = Matrix.product(left, right, transposeA: transposeA, transposeB: transposeB,
                                      alpha: 3)
         let reference = referenceProduct(left, right, transposeA: transposeA,
                                          transposeB: transposeB)
-        #expect(product.rows == 7 && product.columns == 9)
+        #expect(product.rows == m && product.columns == n)
         #expect(maximumDifference(product.map { Double($0) }, reference.map { 3 * $0 }) < tolerance)
     }
 
@@ -58,6 +65,20 @@ struct ProductTests {
         #expect(gram.rows == 5 && outer.rows == 8)
         #expect(maximumDifference(gram, Matrix.product(matrix, matrix, transposeA: true)) < 1e-12)
         #expect(maximumDifference(outer, Matrix.product(matrix, matrix, transposeB: true)) < 1e-12)
+        #expect(gram == gram.transposed())
+        #expect(outer == outer.transposed())
+    }
+
+    @Test("Gram matrices across tile and inner-block edges match the reference loop (300×530)")
+    func tiledGramAgainstReference() {
+        var generator = SeededGenerator(seed: 14, component: "syrk")
+        let matrix: Matrix<Double> = generator.normalMatrix(rows: 300, columns: 530)
+        let gram = matrix.transposedProduct()
+        let outer = matrix.productWithTranspose()
+        #expect(maximumDifference(gram.map { $0 },
+                                  referenceProduct(matrix, matrix, transposeA: true, transposeB: false)) < 1e-11)
+        #expect(maximumDifference(outer.map { $0 },
+                                  referenceProduct(matrix, matrix, transposeA: false, transposeB: true)) < 1e-11)
         #expect(gram == gram.transposed())
         #expect(outer == outer.transposed())
     }
