@@ -35,7 +35,7 @@ struct Run: ParsableCommand {
         let filter = try RunFilter(only ?? "")
         let store = options.store
         let execution = RunExecution(store: store, catalog: DatasetCatalog(root: options.root))
-        let plans = try reportingErrors { try options.plans(specs, execution: execution) }
+        let plans = try reportingErrors { try options.plans(options.specs(specs), execution: execution) }
         var queue: [ScheduledRun] = []
         var queued = Set<String>()
         for plan in plans {
