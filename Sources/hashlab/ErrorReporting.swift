@@ -14,3 +14,10 @@ func reportingErrors<Result>(_ body: () throws -> Result) throws -> Result {
         throw ExitCode.failure
     }
 }
+
+/// Prints `error` — in a spec, or an option naming what the specs lack — as
+/// `hashlab: error: …` on standard error and returns exit code 2, for the caller to throw.
+func specExit(printing error: any Error) -> ExitCode {
+    FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
+    return ExitCode(2)
+}

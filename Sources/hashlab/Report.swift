@@ -18,7 +18,7 @@ struct Report: ParsableCommand {
     func run() throws {
         let store = options.store
         let execution = RunExecution(store: store, catalog: DatasetCatalog(root: options.root))
-        let plans = try reportingErrors { try options.plans(specs, execution: execution) }
+        let plans = try reportingErrors { try options.plans(options.specs(specs), execution: execution) }
         try reportingErrors {
             for plan in plans {
                 let records = plan.records(in: store)

@@ -19,18 +19,22 @@ struct ResultsOptions: ParsableArguments {
     var resultsDirectory: String { results ?? (root as NSString).appendingPathComponent("results") }
     var store: RunStore { RunStore(directory: (resultsDirectory as NSString).appendingPathComponent("runs")) }
 
-    /// The plans of `paths`, in order; a spec error exits with code 2, an absent dataset
-    /// is skipped (with `--skip-missing`) or an error.
-    func plans(_ paths: [String], execution: RunExecution) throws -> [ExperimentPlan] {
-        var plans: [ExperimentPlan] = []
-        for path in paths {
-            let spec: ExperimentSpec
+    /// The specs at `paths`, in order; a spec error exits with code 2.
+    func specs(_ paths: [String]) throws -> [ExperimentSpec] {
+        try paths.map { path in
             do {
-                spec = try ExperimentSpec.load(path: path)
+                return try ExperimentSpec.load(path: path)
             } catch let error as SpecError {
-                FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
-                throw ExitCode(2)
+                throw specExit(printing: error)
             }
+        }
+    }
+
+    /// The plans of `specs`, in order; a spec error exits with code 2, a spec whose
+    /// dataset is absent is skipped (with `--skip-missing`) or an error.
+    func plans(_ specs: [ExperimentSpec], execution: RunExecution) throws -> [ExperimentPlan] {
+        var plans: [ExperimentPlan] = []
+        for spec in specs {
             do {
                 _ = try DatasetCatalog(root: root).resolve(spec.dataset)
             } catch let CatalogError.notPresent(name, _, howToGet) where skipMissing {
@@ -40,8 +44,7 @@ struct ResultsOptions: ParsableArguments {
             do {
                 plans.append(try ExperimentPlan(spec: spec, root: root, execution: execution))
             } catch let error as SpecError {
-                FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
-                throw ExitCode(2)
+                throw specExit(printing: error)
             }
         }
         return plans

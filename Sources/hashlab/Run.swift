@@ -7,7 +7,8 @@ import Pipeline
 /// `hashlab run SPEC…`: computes every run of the specs that the store lacks, with
 /// worker processes; failed runs are listed at the end (exit 1); Ctrl-C stops the
 /// workers, waits for them to exit and exits 130, leaving the store consistent for the
-/// next `run`.
+/// next `run`. `--only` naming an axis or a value that no run of the specs has is an
+/// error, like a spec error (exit 2), and nothing runs.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -26,15 +27,22 @@ struct Run: ParsableCommand {
     @Flag(help: "Recompute runs the store already has.")
     var force = false
 
-    @Option(help: "Only runs whose axes have these values, e.g. method=aszh,bits=32.")
-    var only: String?
+    @Option(help: "Only runs whose axes have these values, e.g. method=aszh,bits=32 (bits=32|64 takes either).",
+            transform: RunFilter.init)
+    var only: RunFilter?
 
     @OptionGroup var options: ResultsOptions
 
     func run() throws {
-        let filter = try RunFilter(only ?? "")
         let store = options.store
         let execution = RunExecution(store: store, catalog: DatasetCatalog(root: options.root))
+        let specs = try reportingErrors { try options.specs(self.specs) }
+        let filter = only ?? .everyRun
+        do {
+            try filter.check(against: specs)
+        } catch {
+            throw specExit(printing: error)
+        }
         let plans = try reportingErrors { try options.plans(specs, execution: execution) }
         var queue: [ScheduledRun] = []
         var queued = Set<String>()
@@ -72,25 +80,5 @@ struct Run: ParsableCommand {
     /// This executable, which the workers run.
     static var executablePath: String {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-    }
-}
-
-/// `--only` as axis → accepted values: `method=aszh,bits=32` keeps runs with method
-/// aszh and bits 32; `bits=32|64` accepts either.
-struct RunFilter {
-    let conditions: [String: Set<String>]
-
-    init(_ text: String) throws {
-        var conditions: [String: Set<String>] = [:]
-        for clause in text.split(separator: ",") {
-            let parts = clause.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2 else { throw ValidationError("--only \"\(clause)\" is not of the form axis=value") }
-            conditions[String(parts[0]), default: []].formUnion(parts[1].split(separator: "|").map(String.init))
-        }
-        self.conditions = conditions
-    }
-
-    func matches(_ axes: [String: String]) -> Bool {
-        conditions.allSatisfy { axis, values in axes[axis].map(values.contains) ?? false }
     }
 }

@@ -131,6 +131,34 @@ import TestSupport
         #expect(again.output.contains("4 runs, 2 done, 2 to run"))
     }
 
+    /// `--only` naming an axis or a value that no run of the spec has is an error with
+    /// the nearest valid name (exit 2, as a spec error) and runs nothing; one not of
+    /// the form axis=value is a usage error (64); a valid one runs its slice alone.
+    @Test func onlyRunsItsSliceAndRejectsWhatTheSpecLacks() throws {
+        let root = try Self.project(methods: "  - method: lsh\n  - method: itq", bits: "[2, 4]")
+        defer { root.remove() }
+        let spec = root.path("experiments/tiny.yaml")
+        func run(only: String) throws -> HashlabProcess {
+            try HashlabProcess(["run", spec, "--root", root.url.path, "--only", only])
+        }
+        let typo = try run(only: "bitz=4")
+        #expect(typo.status == 2)
+        #expect(typo.error.contains("--only: no axis \"bitz\" (did you mean \"bits\"?); axes: method, bits, seed"),
+                "\(typo.error)")
+        let absent = try run(only: "method=itq,bits=32")
+        #expect(absent.status == 2)
+        #expect(absent.error.contains("--only: no run has bits=32"), "\(absent.error)")
+        #expect(try run(only: "bits").status == 64)
+        #expect(try Self.storedRuns(root).isEmpty)
+
+        let slice = try run(only: "method=itq,bits=4")
+        #expect(slice.status == 0, "\(slice.error)")
+        #expect(slice.output.contains("tiny: 8 runs, 0 done, 2 to run"))
+        let stored = try Self.storedRuns(root).compactMap { ($0["run"] as? [String: Any])?["axes"] as? [String: String] }
+            .map { "\($0["method"] ?? "") bits=\($0["bits"] ?? "") seed=\($0["seed"] ?? "")" }
+        #expect(stored.sorted() == ["itq bits=4 seed=1", "itq bits=4 seed=2"])
+    }
+
     @Test func specErrorsExitWithCodeTwo() throws {
         let root = try Self.project(methods: "  - method: lhs")
         defer { root.remove() }

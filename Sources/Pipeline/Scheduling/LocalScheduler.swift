@@ -9,7 +9,9 @@ import Foundation
 /// others. ``cancel()`` (on Ctrl-C) terminates the workers and ``run(_:finished:)``
 /// returns once they have exited: a worker writes its file only when its run has
 /// ended, atomically, and the temporary file of a write a worker died in is removed,
-/// so nothing partial is left and the next `run` resumes.
+/// so nothing partial is left and the next `run` resumes. The scheduler's open
+/// descriptors do not grow with the number of runs: what it opens for a run (the
+/// worker's log, the run's lock) it closes before the run's outcome is reported.
 public final class LocalScheduler: @unchecked Sendable {
     /// How one run ended.
     public struct Outcome: Sendable {
@@ -118,10 +120,15 @@ public final class LocalScheduler: @unchecked Sendable {
         environment["OPENBLAS_NUM_THREADS"] = "\(threadsPerWorker)"
         process.environment = environment
         // Appended to, never truncated: a worker of another `hashlab run` on the store may
-        // be writing to the same log.
+        // be writing to the same log. The worker gets its own copy of the descriptor when
+        // it is spawned, and the scheduler closes this one itself when `launch` returns.
+        // Foundation never deallocates a Process nobody called `waitUntilExit()` on, so
+        // closing on deallocation leaked one descriptor per run (and, were it ever to
+        // happen after this close, would close whatever file had the number by then).
         let log = open((logDirectory as NSString).appendingPathComponent("\(scheduled.id).log"),
                        O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        process.standardError = log >= 0 ? FileHandle(fileDescriptor: log, closeOnDealloc: true) : FileHandle.nullDevice
+        defer { if log >= 0 { close(log) } }
+        process.standardError = log >= 0 ? FileHandle(fileDescriptor: log, closeOnDealloc: false) : FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.terminationHandler = { [weak self] finished in
             self?.forget(finished.processIdentifier)

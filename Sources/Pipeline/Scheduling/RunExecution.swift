@@ -39,9 +39,9 @@ public struct RunExecution {
             (RunID.make(configuration: run.configuration, cutoffs: run.cutoffs, datasetSHA256: $0), $0)
         } ?? self.id(of: run)
         let lock = try RunLock(store: store, id: id)
-        defer { lock.release() }
         if !force, let stored = store.finished(id, run) {
             log("run \(id) is already done")
+            lock.release()
             return stored
         }
         let started = Date()
@@ -60,6 +60,7 @@ public struct RunExecution {
                                provenance: .capture(root: catalog.root, started: started))
         }
         try store.write(stored)
+        lock.release()
         return stored
     }
 }

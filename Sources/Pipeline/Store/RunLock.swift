@@ -4,7 +4,11 @@ import Foundation
 /// computing it, so two `hashlab run` on the same store never compute the same run at
 /// once: the second waits for the first and then finds the run done. The kernel drops
 /// the lock when its holder exits, even by SIGKILL, so a stale lock file never blocks.
-public final class RunLock {
+///
+/// A lock cannot be copied, and it is released exactly once: by ``release()``, which
+/// consumes it, or else when it goes out of scope. Its descriptor is closed once, so a
+/// second close can never close a file that has since been given the same number.
+public struct RunLock: ~Copyable {
     private let descriptor: Int32
     public let path: String
 
@@ -16,8 +20,8 @@ public final class RunLock {
     ///   cannot be opened.
     public init(store: RunStore, id: String, waiting: Bool = true) throws {
         try FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
-        path = (store.directory as NSString).appendingPathComponent("\(id).lock")
-        descriptor = open(path, O_RDWR | O_CREAT, 0o644)
+        let path = (store.directory as NSString).appendingPathComponent("\(id).lock")
+        let descriptor = open(path, O_RDWR | O_CREAT, 0o644)
         guard descriptor >= 0 else { throw RunLockError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         while flock(descriptor, LOCK_EX | (waiting ? 0 : LOCK_NB)) != 0 {
             guard errno == EINTR else {
@@ -27,10 +31,17 @@ public final class RunLock {
                 throw error
             }
         }
+        // Stored only now: once they are, a throw would run `deinit` and close the
+        // descriptor a second time.
+        self.path = path
+        self.descriptor = descriptor
     }
 
-    /// Releases the lock (also done when the process exits).
-    public func release() {
+    /// Releases the lock now: consuming it ends it, and `deinit` unlocks and closes
+    /// its descriptor.
+    public consuming func release() {}
+
+    deinit {
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }

@@ -84,7 +84,7 @@ import TestSupport
         let run = try Self.planned()
         let stored = try RunExecution(store: store, catalog: DatasetCatalog(root: root.url.path)).execute(run) { _ in }
         let leftover = store.directory + "/.\(stored.id).json.0123456789abcdef.tmp"
-        FileManager.default.createFile(atPath: leftover, contents: Data("{\"id\": \"trunc".utf8))
+        #expect(FileManager.default.createFile(atPath: leftover, contents: Data("{\"id\": \"trunc".utf8)))
         let held = try RunLock(store: store, id: stored.id)
         #expect(throws: RunLockError.held(path: held.path)) { _ = try RunLock(store: store, id: stored.id, waiting: false) }
         held.release()
@@ -93,6 +93,25 @@ import TestSupport
         lock.release()
         #expect(!FileManager.default.fileExists(atPath: leftover))
         #expect(store.isDone(stored.id, run))
+    }
+
+    /// A lock ends once, when released or else when it goes out of scope; then the run
+    /// can be locked again at once. Attempts that find it held leave it held.
+    @Test func aLockEndsWhenReleasedOrOutOfScope() throws {
+        let root = try TemporaryDirectory()
+        defer { root.remove() }
+        let store = RunStore(root: root.url.path)
+        func lockBriefly() throws {
+            let lock = try RunLock(store: store, id: "run", waiting: false)
+            #expect(lock.path == store.directory + "/run.lock")
+        }
+        try lockBriefly()
+        let held = try RunLock(store: store, id: "run", waiting: false)
+        for _ in 0..<3 {
+            #expect(throws: RunLockError.held(path: held.path)) { _ = try RunLock(store: store, id: "run", waiting: false) }
+        }
+        held.release()
+        try lockBriefly()
     }
 
     @Test func aDamagedFileIsNotDoneAndLeftoversAreIgnored() throws {
@@ -104,7 +123,7 @@ import TestSupport
         let stored = try execution.execute(run) { _ in }
         // A crash mid-write leaves a temporary file beside the complete old one.
         let leftover = store.directory + "/.\(stored.id).json.tmp-crash"
-        FileManager.default.createFile(atPath: leftover, contents: Data("{\"id\": \"trunc".utf8))
+        #expect(FileManager.default.createFile(atPath: leftover, contents: Data("{\"id\": \"trunc".utf8)))
         #expect(store.isDone(stored.id, run))
         // A truncated result file (not written by the store) does not count as done.
         let data = try Data(contentsOf: URL(fileURLWithPath: store.path(stored.id)))
