@@ -3,14 +3,6 @@
 PACKAGES := libopenblas-dev liblapacke-dev libhdf5-dev zlib1g-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-# Debian's OpenBLAS takes AVX-512 CPUs for Haswell; SkylakeX kernels are about twice
-# as fast there. Only set where the CPU has avx512f (elsewhere it would crash).
-ifeq ($(OPENBLAS_CORETYPE),)
-ifneq ($(shell grep -m1 -o -w avx512f /proc/cpuinfo 2>/dev/null),)
-export OPENBLAS_CORETYPE := SkylakeX
-endif
-endif
-
 .PHONY: setup build test bench datasets reproduce tables-check clean
 
 setup:

@@ -9,11 +9,13 @@ public enum RuntimeVersions {
     public static let hashlab = "0.1.0"
 
     /// One line per component: hashlab, OpenBLAS (its build string and the core type
-    /// it selected), HDF5, and the Hamming kernel variant chosen for this CPU.
+    /// it selected), the kernel choice (``BLASKernelFamily``), HDF5, and the Hamming
+    /// kernel variant chosen for this CPU.
     public static var summary: String {
         """
         hashlab \(hashlab)
         OpenBLAS: \(BLASLibrary.configuration) (core \(BLASLibrary.coreName))
+        BLAS kernels: \(BLASKernelFamily.description)
         HDF5: \(HDF5Library.version)
         Hamming kernel: \(HammingKernel.Variant.best)
         """

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Pipeline
 
 @main
@@ -9,4 +10,16 @@ struct Hashlab: ParsableCommand {
         version: RuntimeVersions.summary,
         subcommands: [Evaluate.self, RunOne.self, Plan.self, Run.self, Report.self, Diff.self, ListMethods.self,
                       DatasetsCommand.self])
+
+    /// Restarts on the reproducible BLAS kernels when needed (``BLASKernelFamily``),
+    /// then runs the command.
+    static func main() {
+        do {
+            try BLASKernelFamily.enforce()
+        } catch {
+            FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
+            Foundation.exit(2)
+        }
+        main(nil)
+    }
 }

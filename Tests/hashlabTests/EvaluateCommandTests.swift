@@ -16,9 +16,9 @@ struct HashlabProcess {
             .appendingPathComponent("hashlab")
     }
 
-    /// Runs `hashlab arguments` to its end.
-    init(_ arguments: [String]) throws {
-        self.init(waitingFor: try Self.start(arguments))
+    /// Runs `hashlab arguments` to its end, with `environment` added to this process's.
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        self.init(waitingFor: try Self.start(arguments, environment: environment))
     }
 
     /// Waits for a process ``start(_:)`` started and collects its output.
@@ -32,11 +32,12 @@ struct HashlabProcess {
     }
 
     /// Starts `hashlab arguments` with its standard output and error in pipes, without
-    /// waiting for it.
-    static func start(_ arguments: [String]) throws -> Process {
+    /// waiting for it, with `environment` added to this process's.
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = Pipe()
         process.standardError = Pipe()
         try process.run()

@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 
 /// Runs scheduled runs with `jobs` worker processes, each `hashlab run-one --planned
-/// <json> --store <dir>` for one run, and OpenBLAS limited to ⌊cores / jobs⌋ threads
-/// per worker (at least 1) so workers × threads never exceed the cores. A worker's
+/// <json> --store <dir>` for one run, each on ``threadsPerWorker`` threads (by default
+/// ⌊cores / jobs⌋, so workers × threads never exceed the cores). A worker's
 /// standard error is appended to `<store>/../logs/<id>.log`. A failed run (recorded
 /// `failed` by its worker, or a worker that died without writing) does not stop the
 /// others. ``cancel()`` (on Ctrl-C) terminates the workers and ``run(_:finished:)``
@@ -41,9 +41,14 @@ public final class LocalScheduler: @unchecked Sendable {
         self.force = force
     }
 
-    /// OpenBLAS threads per worker.
+    /// Threads per worker (``BLASLibrary/threads``, passed as `OPENBLAS_NUM_THREADS`):
+    /// the user's `OPENBLAS_NUM_THREADS` when set, else ⌊cores / jobs⌋ (at least 1). It
+    /// changes the speed of a run, never its results.
     public var threadsPerWorker: Int {
-        max(1, ProcessInfo.processInfo.activeProcessorCount / jobs)
+        if let given = ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"].flatMap({ Int($0) }), given >= 1 {
+            return given
+        }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount / jobs)
     }
 
     /// Runs `runs`, calling `finished` (serially) as each ends; returns every outcome —

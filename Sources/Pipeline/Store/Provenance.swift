@@ -7,7 +7,7 @@ import Linalg
 /// can be traced: the code (git commit and whether the tree had uncommitted changes),
 /// the versions (hashlab, the Swift compiler it was built with, OpenBLAS with the core
 /// type whose kernels ran — results agree to the bit only between equal core types —
-/// HDF5, the Hamming kernel), the machine (host, cores, OpenBLAS threads), the cost (wall and
+/// HDF5, the Hamming kernel), the BLAS kernel choice (``BLASKernelFamily``), the machine (host, cores, OpenBLAS threads), the cost (wall and
 /// CPU seconds, peak resident memory) and the time (start and end, ISO 8601 UTC).
 public struct Provenance: Codable, Equatable, Sendable {
     public var gitCommit: String
@@ -15,6 +15,8 @@ public struct Provenance: Codable, Equatable, Sendable {
     public var hashlabVersion: String
     public var swiftVersion: String
     public var openBLAS: String
+    /// `reproducible (Haswell)` or `native (…)`; absent in files written before it was recorded.
+    public var blasKernel: String?
     public var hdf5: String
     public var hammingKernel: String
     public var host: String
@@ -28,7 +30,7 @@ public struct Provenance: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case gitCommit = "git_commit", gitDirty = "git_dirty", hashlabVersion = "hashlab_version"
-        case swiftVersion = "swift_version", openBLAS = "openblas", hdf5, hammingKernel = "hamming_kernel"
+        case swiftVersion = "swift_version", openBLAS = "openblas", blasKernel = "blas_kernel", hdf5, hammingKernel = "hamming_kernel"
         case host, cores, blasThreads = "blas_threads", wallSeconds = "wall_seconds", cpuSeconds = "cpu_seconds"
         case peakMemoryBytes = "peak_memory_bytes", started, ended
     }
@@ -46,7 +48,7 @@ public struct Provenance: Codable, Equatable, Sendable {
         return Provenance(
             gitCommit: commit, gitDirty: dirty, hashlabVersion: RuntimeVersions.hashlab,
             swiftVersion: compilerVersion, openBLAS: "\(BLASLibrary.configuration) (core \(BLASLibrary.coreName))",
-            hdf5: HDF5Library.version,
+            blasKernel: BLASKernelFamily.description, hdf5: HDF5Library.version,
             hammingKernel: "\(HammingKernel.Variant.best)", host: ProcessInfo.processInfo.hostName,
             cores: ProcessInfo.processInfo.activeProcessorCount, blasThreads: BLASLibrary.threads,
             wallSeconds: end.timeIntervalSince(start), cpuSeconds: cpu, peakMemoryBytes: usage.ru_maxrss * 1024,
