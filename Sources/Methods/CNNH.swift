@@ -18,8 +18,9 @@ import Linalg
 ///
 /// Stage 2 (hash functions): the paper trains a convolutional network on raw images
 /// to predict H. hashlab works on pre-extracted features, so stage 2 here is kernel
-/// ridge regression from centred RBF features on m anchors to H:
-/// P = (ΦᵀΦ + δI)⁻¹ΦᵀH, and codes are sgn((φ(x) − μ_Φ)·P).
+/// ridge regression, with an intercept c (``RidgeRegression``), from centred RBF features
+/// on m anchors to H: P = (ΦᵀΦ + δI)⁻¹ΦᵀH, c = h̄ (the column means of H), and codes
+/// are sgn((φ(x) − μ_Φ)·P + c). The training codes are sgn(H) of the l items.
 ///
 /// Defaults: 2,000 items (S is l × l), 300 anchors, 5 sweeps, δ = 0.01, ratio 1/−1.
 public struct CNNH: HashingMethod {
@@ -64,11 +65,12 @@ public struct CNNH: HashingMethod {
         }
         let kernel = try KernelFeatures(data.primary.selectingRows(chosen), anchors: anchors, sigma: sigma,
                                         centred: true, method: Self.name, generator: &generator)
-        let projection = try RidgeRegression(features: kernel.values, ridge: ridge)
+        let fit = try RidgeRegression(features: kernel.values, ridge: ridge)
             .solve(factorisation.codes(), method: Self.name)
         diagnostics.notes["sigma"] = "\(kernel.map.sigma)"
         diagnostics.notes["samples"] = "\(chosen.count)"
-        return KernelHasher(kernel: kernel.map, mean: kernel.mean, projection: projection, trainingCodes: nil,
+        return KernelHasher(kernel: kernel.map, mean: kernel.mean, map: fit,
+                            trainingCodes: try BinaryCodes(signsOf: factorisation.signs()),
                             diagnostics: diagnostics)
     }
 }

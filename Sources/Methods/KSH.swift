@@ -79,7 +79,8 @@ public struct KSH: HashingMethod {
         }
         diagnostics.notes["sigma"] = "\(kernel.map.sigma)"
         diagnostics.notes["samples"] = "\(count)"
-        return KernelHasher(kernel: kernel.map, mean: kernel.mean, projection: projection, trainingCodes: nil,
+        return KernelHasher(kernel: kernel.map, mean: kernel.mean, map: AffineProjection(projection: projection),
+                            trainingCodes: nil,
                             diagnostics: diagnostics)
     }
 

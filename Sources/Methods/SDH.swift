@@ -7,13 +7,16 @@ import Linalg
 ///
 ///     min ‖Y − B·W‖² + λ‖W‖² + ν‖B − Φ·P‖² + ν·δ‖P‖²
 ///
+/// The hash-function fit has an intercept c (ΦP + 1cᵀ, ``RidgeRegression``): without
+/// it, centred Φ forces every bit's prediction to mean zero.
+///
 /// Alternation, each step exact, so the objective is non-increasing:
 /// - W-step (G-step, Eq. 6): W = (BᵀB + λI)⁻¹BᵀY;
-/// - P-step (F-step, Eq. 7): P = (ΦᵀΦ + δI)⁻¹ΦᵀB;
-/// - B-step (Eqs. 9–14, discrete cyclic coordinate descent): with Q = Y·Wᵀ + ν·Φ·P,
+/// - P-step (F-step, Eq. 7): P = (Φ̄ᵀΦ̄ + δI)⁻¹Φ̄ᵀB, c = b̄ − Pᵀφ̄ (Φ̄ centred);
+/// - B-step (Eqs. 9–14, discrete cyclic coordinate descent): with Q = Y·Wᵀ + ν·(ΦP + 1cᵀ),
 ///   bit k is b_k = sgn(q_k − B_{¬k}·W_{¬k}·w_kᵀ), the exact minimiser over b_k with
 ///   the other bits fixed; `sweeps` passes over the bits per iteration.
-/// B starts as random signs. New items: sgn((φ(x) − μ_Φ)·P). The per-iteration
+/// B starts as random signs. New items: sgn((φ(x) − μ_Φ)·P + c). The per-iteration
 /// objective (after the B-step) and changed bits are recorded.
 ///
 /// Defaults are the authors' code's: 1,000 anchors, σ = mean item–anchor distance,
@@ -56,12 +59,12 @@ public struct SDH: HashingMethod {
         let labels = data.labels
         let regression = RidgeRegression(features: phi, ridge: ridge)
         var codes = SignMatrix.signs(generator.normalMatrix(rows: data.count, columns: bits, as: Float.self))
-        var projection = Matrix<Float>.zeros(rows: phi.columns, columns: bits)
+        var fit = AffineProjection(projection: .zeros(rows: phi.columns, columns: bits))
         var diagnostics = TrainingDiagnostics()
         for _ in 0..<iterations {
             let classifier = try Self.classifier(codes: codes, labels: labels, lambda: lambda)
-            projection = try regression.solve(codes, method: Self.name)
-            let fitted = Matrix.product(phi, projection)
+            fit = try regression.solve(codes, method: Self.name)
+            let fitted = fit.apply(phi)
             var target = Matrix.product(labels, classifier, transposeB: true)
             for index in target.elements.indices { target.elements[index] += Float(nu) * fitted.elements[index] }
             let previous = codes
@@ -70,12 +73,12 @@ public struct SDH: HashingMethod {
             }
             let objective = SignMatrix.squaredDistance(labels, Matrix.product(codes, classifier))
                 + lambda * SignMatrix.squaredNorm(classifier)
-                + nu * (SignMatrix.squaredDistance(codes, fitted) + ridge * SignMatrix.squaredNorm(projection))
+                + nu * (SignMatrix.squaredDistance(codes, fitted) + ridge * SignMatrix.squaredNorm(fit.projection))
             diagnostics.iterations.append(.init(objective: objective, bitsChanged: SignMatrix.changes(previous, codes)))
         }
-        projection = try regression.solve(codes, method: Self.name)
+        fit = try regression.solve(codes, method: Self.name)
         diagnostics.notes["sigma"] = "\(kernel.map.sigma)"
-        return KernelHasher(kernel: kernel.map, mean: kernel.mean, projection: projection,
+        return KernelHasher(kernel: kernel.map, mean: kernel.mean, map: fit,
                             trainingCodes: try BinaryCodes(signsOf: codes), diagnostics: diagnostics)
     }
 

@@ -7,7 +7,7 @@ import Linalg
 /// labels (N × C); S = r_d·11ᵀ + (r_s − r_d)·YYᵀ the ratio similarity (applied as an
 /// operator, never formed); K bits. Objective:
 ///
-///     min ‖K·S − B·Zᵀ‖² + λ‖ΦP − B‖² + α‖B − Z‖² + β‖P‖² + γ‖YW − B‖² + μ‖W‖²
+///     min ‖K·S − B·Zᵀ‖² + λ‖ΦP + 1cᵀ − B‖² + α‖B − Z‖² + β‖P‖² + γ‖YW − B‖² + μ‖W‖²
 ///     s.t. B ∈ {±1}^{N×K},  ZᵀZ = N·I,  Zᵀ1 = 0 (balance: exact)
 ///
 /// The paper's optimization section is not available; the updates below are derived
@@ -22,17 +22,19 @@ import Linalg
 ///   tr(Zᵀ(C − ρ·1(1ᵀZ₀) + ρN·Z₀)) (an uncentred Procrustes step) cannot increase the
 ///   objective (minorise–maximise); the step is kept only if it does not, as a guard
 ///   against rounding.
-/// - **P-step.** P = (λΦᵀΦ + βI)⁻¹λΦᵀB. **W-step.** W = (γYᵀY + μI)⁻¹γYᵀB.
-/// - **B-step.** Given ZᵀZ = N·I the B-terms are −2·tr(Bᵀ(K·S·Z + λΦP + α·Z + γ·YW))
-///   plus constants, so B = sgn(K·S·Z + λΦP + αZ + γYW), exactly. `soft` with
+/// - **P-step.** P = (λΦ̄ᵀΦ̄ + βI)⁻¹λΦ̄ᵀB and its intercept c = b̄ − Pᵀφ̄ (unpenalised;
+///   ``RidgeRegression``). **W-step.** W = (γYᵀY + μI)⁻¹γYᵀB.
+/// - **B-step.** Given ZᵀZ = N·I the B-terms are −2·tr(Bᵀ(K·S·Z + λ(ΦP + 1cᵀ) + α·Z + γ·YW))
+///   plus constants, so B = sgn(K·S·Z + λ(ΦP + 1cᵀ) + αZ + γYW), exactly. `soft` with
 ///   `balance_on: b` adds ρ‖Bᵀ1‖² and solves each bit exactly (``BalancedSignStep``).
-/// - **`solver: discrete`** drops Z: B minimises ‖K·S − BBᵀ‖² + λ‖ΦP − B‖² + γ‖YW − B‖²
+/// - **`solver: discrete`** drops Z: B minimises ‖K·S − BBᵀ‖² + λ‖ΦP + 1cᵀ − B‖² + γ‖YW − B‖²
 ///   bit by bit (``DiscreteBitDescent``), with the same P- and W-steps.
 ///
 /// Every step is an exact minimiser (or a monotone MM step), so the objective is
 /// non-increasing; it is recorded after each B-step with the number of bits that
-/// changed. Codes of new items: sgn((φ(x) − μ_Φ)·P) (Φ is centred by its training
-/// mean, which gives the regression its intercept).
+/// changed. Codes of new items: sgn((φ(x) − μ_Φ)·P + c). The intercept c is what lets
+/// a bit's predictions keep the balance of the learned bit: centring Φ alone forces
+/// every bit's prediction to mean zero on the training items.
 ///
 /// Where the ratio acts: ⟨K·S, B·Zᵀ⟩ = K(r_s − r_d)·⟨YᵀB, YᵀZ⟩ + K·r_d·(Bᵀ1)ᵀ(Zᵀ1).
 /// Under `balance: exact` (Zᵀ1 = 0) the r_d part vanishes from the B-step (S·Z =
@@ -47,7 +49,7 @@ public struct ASZH: HashingMethod {
     public static let summary = "zero-shot hashing via an asymmetric ratio similarity matrix (kernel, labels only)"
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("ratio", .ratio, default: .ratio(.values(same: 1, different: -1)), "similarity r_s/r_d, or zero-mean"),
-        ParameterSpec("lambda", .real(1e-12...1e12), default: .real(1), "λ, weight of the hash-function fit ‖ΦP − B‖²"),
+        ParameterSpec("lambda", .real(1e-12...1e12), default: .real(1), "λ, weight of the hash-function fit ‖ΦP + 1cᵀ − B‖²"),
         ParameterSpec("alpha", .real(0...1e12), default: .real(1), "α, weight of ‖B − Z‖²"),
         ParameterSpec("beta", .real(1e-12...1e12), default: .real(1), "β, ridge on P"),
         ParameterSpec("gamma", .real(0...1e12), default: .real(1), "γ, weight of the label fit ‖YW − B‖²"),
@@ -114,7 +116,7 @@ public struct ASZH: HashingMethod {
                 projection = try problem.projection(for: codes)
                 classifier = try problem.classifier(for: codes)
                 let previous = codes
-                let linear = Matrix.product(problem.phi, projection) * Float(lambda)
+                let linear = projection.apply(problem.phi) * Float(lambda)
                     + Matrix.product(problem.labels, classifier) * Float(gamma)
                 _ = DiscreteBitDescent.descend(&codes, linear: linear, labels: problem.labels,
                                                same: problem.similarity.same, different: problem.similarity.different,
@@ -134,7 +136,7 @@ public struct ASZH: HashingMethod {
                 classifier = try problem.classifier(for: codes)
                 let previous = codes
                 let drive = problem.similarity.apply(z) * Float(bits) + z * Float(alpha)
-                    + Matrix.product(problem.phi, projection) * Float(lambda)
+                    + projection.apply(problem.phi) * Float(lambda)
                     + Matrix.product(problem.labels, classifier) * Float(gamma)
                 codes = balance == "soft" && balanceOn == "b"
                     ? BalancedSignStep.solve(drive, rho: rho) : SignMatrix.signs(drive)
@@ -150,7 +152,7 @@ public struct ASZH: HashingMethod {
         diagnostics.notes["sigma"] = "\(kernel.map.sigma)"
         diagnostics.notes["ratio"] = "\(problem.similarity.same)/\(problem.similarity.different)"
         diagnostics.notes["bit_imbalance"] = String(format: "%.4f", imbalance)
-        return KernelHasher(kernel: kernel.map, mean: kernel.mean, projection: projection,
+        return KernelHasher(kernel: kernel.map, mean: kernel.mean, map: projection,
                             trainingCodes: try BinaryCodes(signsOf: codes), diagnostics: diagnostics)
     }
 
@@ -181,7 +183,7 @@ public struct ASZH: HashingMethod {
 
     /// The full objective of the relaxed solver, with the soft balance penalty when set.
     private func relaxedObjective(problem: ASZHProblem, codes: Matrix<Float>, relaxed: Matrix<Float>,
-                                  projection: Matrix<Float>, classifier: Matrix<Float>) -> Double {
+                                  projection: AffineProjection, classifier: Matrix<Float>) -> Double {
         var objective = problem.similarityTerm(codes: codes, relaxed: relaxed)
             + alpha * SignMatrix.squaredDistance(codes, relaxed)
             + problem.regressionTerms(codes: codes, projection: projection, classifier: classifier)

@@ -48,8 +48,8 @@ struct ASZHProblem {
         return rd * rd * count * count + 2 * rd * (rs - rd) * perClass + (rs - rd) * (rs - rd) * gram
     }
 
-    /// P = (λΦᵀΦ + βI)⁻¹λΦᵀB.
-    func projection(for codes: Matrix<Float>) throws -> Matrix<Float> {
+    /// P = (λΦ̄ᵀΦ̄ + βI)⁻¹λΦ̄ᵀB with its intercept c = b̄ − Pᵀφ̄ (``RidgeRegression``).
+    func projection(for codes: Matrix<Float>) throws -> AffineProjection {
         try regression.solve(codes, method: ASZH.name)
     }
 
@@ -65,10 +65,10 @@ struct ASZHProblem {
         }
     }
 
-    /// λ‖ΦP − B‖² + β‖P‖² + γ‖YW − B‖² + μ‖W‖²: the terms shared by every formulation.
-    func regressionTerms(codes: Matrix<Float>, projection: Matrix<Float>, classifier: Matrix<Float>) -> Double {
-        lambda * SignMatrix.squaredDistance(Matrix.product(phi, projection), codes)
-            + beta * SignMatrix.squaredNorm(projection)
+    /// λ‖ΦP + 1cᵀ − B‖² + β‖P‖² + γ‖YW − B‖² + μ‖W‖²: the terms shared by every formulation.
+    func regressionTerms(codes: Matrix<Float>, projection: AffineProjection, classifier: Matrix<Float>) -> Double {
+        lambda * SignMatrix.squaredDistance(projection.apply(phi), codes)
+            + beta * SignMatrix.squaredNorm(projection.projection)
             + gamma * SignMatrix.squaredDistance(Matrix.product(labels, classifier), codes)
             + mu * SignMatrix.squaredNorm(classifier)
     }

@@ -1,30 +1,45 @@
 import Linalg
 
-/// Ridge regression, the hash-function step of the kernel methods: the P minimising
-/// ‖X·P − T‖² + δ‖P‖², i.e. P = (XᵀX + δI)⁻¹XᵀT, by a Cholesky solve. The Gram
-/// matrix XᵀX is computed once (``init(features:ridge:)``) and reused for every target.
+/// Ridge regression with an unpenalised intercept, the hash-function step of the kernel
+/// methods: the P and c minimising ‖X·P + 1cᵀ − T‖² + δ‖P‖².
+///
+/// Setting the gradient in c to zero gives c = t̄ − Pᵀx̄ (t̄, x̄ the column means of
+/// T and X), and then P = (X̄ᵀX̄ + δI)⁻¹X̄ᵀT with X̄ = X − 1x̄ᵀ the centred features
+/// (X̄ᵀ1 = 0, so centring T as well changes nothing). The fit's predictions on the
+/// training items therefore have the column means of T: without c, centred features
+/// force every predicted bit to mean zero whatever the targets' balance. The Gram
+/// matrix X̄ᵀX̄ is computed once (``init(features:ridge:)``) and reused for every
+/// target, by a Cholesky solve.
 public struct RidgeRegression: Sendable {
-    /// The features X (N × m).
-    public let features: Matrix<Float>
-    /// XᵀX + δI (m × m).
+    /// The centred features X̄ (N × m).
+    public let centredFeatures: Matrix<Float>
+    /// The column means x̄ of the features.
+    public let featureMeans: [Float]
+    /// X̄ᵀX̄ + δI (m × m).
     public let regularisedGram: Matrix<Float>
 
     public init(features: Matrix<Float>, ridge: Double) {
-        self.features = features
-        var gram = features.transposedProduct()
+        featureMeans = features.columnMeans()
+        centredFeatures = features.centred(by: featureMeans)
+        var gram = centredFeatures.transposedProduct()
         for index in 0..<gram.rows { gram[index, index] += Float(ridge) }
         regularisedGram = gram
     }
 
-    /// P = (XᵀX + δI)⁻¹XᵀT for targets T (N × K).
+    /// P = (X̄ᵀX̄ + δI)⁻¹X̄ᵀT and c = t̄ − Pᵀx̄ for targets T (N × K).
     ///
-    /// - Throws: ``TrainingError/numerical(method:step:reason:)`` when XᵀX + δI is not
+    /// - Throws: ``TrainingError/numerical(method:step:reason:)`` when X̄ᵀX̄ + δI is not
     ///   positive definite (δ = 0 and rank-deficient features).
-    public func solve(_ targets: Matrix<Float>, method: String) throws -> Matrix<Float> {
+    public func solve(_ targets: Matrix<Float>, method: String) throws -> AffineProjection {
+        let projection: Matrix<Float>
         do {
-            return try regularisedGram.solvingPositiveDefinite(Matrix.product(features, targets, transposeA: true))
+            projection = try regularisedGram.solvingPositiveDefinite(
+                Matrix.product(centredFeatures, targets, transposeA: true))
         } catch {
             throw TrainingError.numerical(method: method, step: "ridge regression", reason: "\(error)")
         }
+        let shift = Matrix.product(Matrix(rows: 1, columns: featureMeans.count, elements: featureMeans), projection)
+        let offset = zip(targets.columnMeans(), shift.elements).map { $0 - $1 }
+        return AffineProjection(projection: projection, offset: offset)
     }
 }
