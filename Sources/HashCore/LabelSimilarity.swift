@@ -60,13 +60,14 @@ public struct LabelSimilarity: Sendable {
         return Double(shared) / Double(count * count)
     }
 
-    /// S·M for an N × k matrix M.
-    public func apply(_ m: Matrix<Float>) -> Matrix<Float> {
+    /// S·M for an N × k matrix M, in M's precision.
+    public func apply<Scalar: BLASScalar>(_ m: Matrix<Scalar>) -> Matrix<Scalar> {
         precondition(m.rows == labels.rows, "LabelSimilarity.apply: M has \(m.rows) rows, labels \(labels.rows)")
-        let projected = Matrix.product(labels, m, transposeA: true)                  // YᵀM, C × k
-        var result = Matrix.product(labels, projected, alpha: Float(same - different)) // (r_s − r_d)·Y(YᵀM)
+        let y = labels.map { Scalar($0) }
+        let projected = Matrix.product(y, m, transposeA: true)                    // YᵀM, C × k
+        var result = Matrix.product(y, projected, alpha: Scalar(same - different)) // (r_s − r_d)·Y(YᵀM)
         let columnSums = m.columnSums()
-        let rd = Float(different)
+        let rd = Scalar(different)
         result.elements.withUnsafeMutableBufferPointer { buffer in
             for row in 0..<m.rows {
                 for column in 0..<m.columns { buffer[row * m.columns + column] += rd * columnSums[column] }

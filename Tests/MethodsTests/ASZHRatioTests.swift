@@ -42,7 +42,7 @@ import Testing
     @Test func zeroMeanRatioMakesTheSimilarityMeanZero() throws {
         let labels = Self.fixture.training.labels
         let similarity = LabelSimilarity(labels: labels, ratio: .zeroMean)
-        let total = similarity.apply(Matrix(rows: labels.rows, columns: 1, repeating: 1)).elements
+        let total = similarity.apply(Matrix<Float>(rows: labels.rows, columns: 1, repeating: 1)).elements
             .reduce(0.0) { $0 + Double($1) }
         #expect(abs(total) < 1e-3 * Double(labels.rows * labels.rows))
         #expect(similarity.different == -1)

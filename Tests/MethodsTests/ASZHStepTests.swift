@@ -41,7 +41,7 @@ import Testing
         var generator = SeededGenerator(seed: 9)
         for centred in [true, false] {
             let c = generator.normalMatrix(rows: 40, columns: 5, as: Float.self)
-            let (z, rank) = try OrthogonalZStep.solve(c, centred: centred, generator: &generator)
+            let (z, rank) = try OrthogonalZStep.solve(c.map(Double.init), centred: centred, generator: &generator)
             #expect(rank == 5)
             Self.expectFeasible(z, centred: centred)
             // max tr(ZᵀC) over the set = √N·‖JC‖_* (nuclear norm of the centred C).
@@ -54,8 +54,8 @@ import Testing
 
     @Test func zStepCompletesRankDeficientTargets() throws {
         var generator = SeededGenerator(seed: 10)
-        let c = Matrix.product(generator.normalMatrix(rows: 40, columns: 2, as: Float.self),
-                               generator.normalMatrix(rows: 2, columns: 6, as: Float.self))
+        let c = Matrix.product(generator.normalMatrix(rows: 40, columns: 2, as: Double.self),
+                               generator.normalMatrix(rows: 2, columns: 6, as: Double.self))
         let (z, rank) = try OrthogonalZStep.solve(c, centred: true, generator: &generator)
         #expect(rank == 2)
         Self.expectFeasible(z, centred: true)

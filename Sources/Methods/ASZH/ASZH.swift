@@ -11,7 +11,8 @@ import Linalg
 ///     s.t. B ∈ {±1}^{N×K},  ZᵀZ = N·I,  Zᵀ1 = 0 (balance: exact)
 ///
 /// The paper's optimization section is not available; the updates below are derived
-/// here. Alternation, starting from B = sgn(Φ·R) for a Gaussian R (m × K):
+/// here. Alternation, starting (`init`) from B = sgn(Φ·R) for a Gaussian R (m × K,
+/// `projection`) or from random signs (`random`):
 ///
 /// - **Z-step.** With ZᵀZ = N·I, ‖B·Zᵀ‖² = tr(BᵀB·ZᵀZ) = N²K and ‖Z‖² = NK are
 ///   constants, so the Z-terms reduce to −2·tr(Zᵀ(K·SᵀB + α·B)): Z maximises tr(ZᵀC),
@@ -64,6 +65,8 @@ public struct ASZH: HashingMethod {
         ParameterSpec("solver", .choice(["relaxed", "discrete"]), default: .choice("relaxed"),
                       "relaxed (B and Z) or discrete (B only, bitwise descent)"),
         ParameterSpec("passes", .integer(1...1000), default: .integer(3), "discrete solver: passes over the items per bit"),
+        ParameterSpec("init", .choice(["projection", "random"]), default: .choice("projection"),
+                      "starting codes: sgn(ΦR) for a Gaussian R, or random signs"),
     ]
 
     public let ratio: SimilarityRatio
@@ -75,6 +78,7 @@ public struct ASZH: HashingMethod {
     public let balanceOn: String
     public let solver: String
     public let passes: Int
+    public let initialization: String
 
     public init(parameters: ResolvedParameters) throws {
         ratio = parameters.ratio("ratio")
@@ -91,6 +95,7 @@ public struct ASZH: HashingMethod {
         balanceOn = parameters.choice("balance_on")
         solver = parameters.choice("solver")
         passes = parameters.integer("passes")
+        initialization = parameters.choice("init")
     }
 
     public func train(_ data: TrainingSet, bits: Int, generator: inout SeededGenerator) throws -> any TrainedHasher {
@@ -107,8 +112,9 @@ public struct ASZH: HashingMethod {
         let problem = ASZHProblem(phi: kernel.values, labels: data.labels, ratio: ratio, bits: bits,
                                   lambda: lambda, alpha: alpha, beta: beta, gamma: gamma, mu: mu)
         phase("setup")
-        var codes = SignMatrix.signs(Matrix.product(problem.phi,
-                                                    generator.normalMatrix(rows: problem.phi.columns, columns: bits)))
+        var codes = initialization == "random"
+            ? SignMatrix.signs(generator.normalMatrix(rows: problem.count, columns: bits))
+            : SignMatrix.signs(Matrix.product(problem.phi, generator.normalMatrix(rows: problem.phi.columns, columns: bits)))
         var projection = try problem.projection(for: codes)
         var classifier = try problem.classifier(for: codes)
         if solver == "discrete" {
@@ -159,21 +165,23 @@ public struct ASZH: HashingMethod {
     /// The Z-step of the relaxed solver for the configured balance mode.
     private func zStep(problem: ASZHProblem, codes: Matrix<Float>, current: Matrix<Float>?,
                        generator: inout SeededGenerator) throws -> (z: Matrix<Float>, rank: Int) {
-        let c = problem.similarity.apply(codes) * Float(problem.bits) + codes * Float(alpha)
+        let b = codes.map(Double.init)
+        let c = problem.similarity.apply(b) * Double(problem.bits) + b * alpha
         switch (balance, balanceOn) {
         case ("exact", _):
             return try OrthogonalZStep.solve(c, centred: true, generator: &generator)
         case ("soft", "z"):
             guard let current else { return try OrthogonalZStep.solve(c, centred: false, generator: &generator) }
-            let count = Float(current.rows)
-            let sums = current.columnSums()
-            var linearised = c + current * (Float(rho) * count)
+            let z = current.map(Double.init)
+            let count = Double(current.rows)
+            let sums = z.columnSums()
+            var linearised = c + z * (rho * count)
             for row in 0..<linearised.rows {
-                for column in 0..<linearised.columns { linearised[row, column] -= Float(rho) * sums[column] }
+                for column in 0..<linearised.columns { linearised[row, column] -= rho * sums[column] }
             }
             let step = try OrthogonalZStep.solve(linearised, centred: false, generator: &generator)
             func gain(_ z: Matrix<Float>) -> Double {
-                2 * ASZHProblem.inner(z, c) - rho * ASZHProblem.squaredColumnSums(z)
+                2 * ASZHProblem.inner(z.map(Double.init), c) - rho * ASZHProblem.squaredColumnSums(z)
             }
             return gain(step.z) >= gain(current) ? step : (current, step.rank)
         default:

@@ -73,22 +73,31 @@ struct ASZHProblem {
             + mu * SignMatrix.squaredNorm(classifier)
     }
 
-    /// ‖K·S − B·Zᵀ‖²_F = K²‖S‖² − 2K⟨B, S·Z⟩ + ⟨BᵀB, ZᵀZ⟩ (Z = B for the discrete solver).
+    /// ‖K·S − B·Zᵀ‖²_F = K²‖S‖² − 2K⟨B, S·Z⟩ + ⟨BᵀB, ZᵀZ⟩ (Z = B for the discrete solver),
+    /// with ⟨B, S·Z⟩ = (r_s − r_d)·⟨YᵀB, YᵀZ⟩ + r_d·(Bᵀ1)ᵀ(Zᵀ1), all in Double.
+    ///
+    /// The three terms are of order K²N² and cancel to a value many times smaller, so
+    /// Float products (relative error ~1e-7) made the recorded objective rise and fall
+    /// by tens at 2·10⁹ between iterations that changed nothing. In Double the error is
+    /// ~1e-16·K²N², far below any real step.
     func similarityTerm(codes: Matrix<Float>, relaxed: Matrix<Float>) -> Double {
         let k = Double(bits)
-        let cross = Self.inner(codes, similarity.apply(relaxed))
-        let gramB = codes.transposedProduct()
-        let gramZ = relaxed.transposedProduct()
-        return k * k * similarityNorm - 2 * k * cross + Self.inner(gramB, gramZ)
+        let b = codes.map(Double.init)
+        let z = relaxed.map(Double.init)
+        let y = labels.map(Double.init)
+        let (rs, rd) = (similarity.same, similarity.different)
+        let cross = (rs - rd) * Self.inner(Matrix.product(y, b, transposeA: true), Matrix.product(y, z, transposeA: true))
+            + rd * zip(b.columnSums(), z.columnSums()).reduce(0.0) { $0 + $1.0 * $1.1 }
+        return k * k * similarityNorm - 2 * k * cross + Self.inner(b.transposedProduct(), z.transposedProduct())
     }
 
     /// ⟨A, B⟩ = Σ a_ij·b_ij, accumulated in Double.
-    static func inner(_ a: Matrix<Float>, _ b: Matrix<Float>) -> Double {
+    static func inner<Scalar: BinaryFloatingPoint>(_ a: Matrix<Scalar>, _ b: Matrix<Scalar>) -> Double {
         zip(a.elements, b.elements).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
     }
 
     /// ‖Mᵀ1‖², the squared column sums (the bit imbalance of codes).
-    static func squaredColumnSums(_ m: Matrix<Float>) -> Double {
+    static func squaredColumnSums<Scalar: BLASScalar>(_ m: Matrix<Scalar>) -> Double {
         m.columnSums().reduce(0.0) { $0 + Double($1) * Double($1) }
     }
 }

@@ -5,17 +5,21 @@ import Linalg
 ///
 /// With C̄ = J·C (J = I − 11ᵀ/N, the centring matrix) when balanced, C̄ = C when not:
 /// eigen-decompose the K × K matrix C̄ᵀC̄ = V·Σ²·Vᵀ, keep the r directions with
-/// σ² > 10⁻⁶·σ²_max, U = C̄·V_r·Σ_r⁻¹ (N × r), complete U with K − r random orthonormal
+/// σ² > 10⁻¹²·σ²_max, U = C̄·V_r·Σ_r⁻¹ (N × r), complete U with K − r random orthonormal
 /// columns Ū orthogonal to U (and to 1 when balanced) and V_r with the remaining
-/// eigenvectors V̄, then Z = √N·[U Ū]·[V_r V̄]ᵀ. It runs in Double so ZᵀZ = N·I and
-/// Zᵀ1 = 0 hold to about 1e-12 relative; Z is returned as Float.
+/// eigenvectors V̄, then Z = √N·[U Ū]·[V_r V̄]ᵀ. C comes in Double and the step runs in
+/// Double, so ZᵀZ = N·I and Zᵀ1 = 0 hold to about 1e-12 relative; Z is returned as
+/// Float. The threshold sits 10⁴ above the eigensolver's absolute error on C̄ᵀC̄
+/// (~10⁻¹⁶·σ²_max): a looser one (10⁻⁶ before) sent directions that carry part of
+/// tr(ZᵀC) to the random completion, and the objective rose between iterations that
+/// changed no bit.
 enum OrthogonalZStep {
     /// The maximiser and the rank r of C̄ (r < K means random completion was needed).
-    static func solve(_ c: Matrix<Float>, centred: Bool, generator: inout SeededGenerator) throws
+    static func solve(_ c: Matrix<Double>, centred: Bool, generator: inout SeededGenerator) throws
         -> (z: Matrix<Float>, rank: Int) {
         let count = c.rows
         let bits = c.columns
-        var target = c.map { Double($0) }
+        var target = c
         if centred { target = target.centred(by: target.columnMeans()) }
         let (values, vectors): ([Double], Matrix<Double>)
         do {
@@ -24,7 +28,7 @@ enum OrthogonalZStep {
             throw TrainingError.numerical(method: ASZH.name, step: "Z-step", reason: "\(error)")
         }
         let largest = values.last ?? 0
-        let kept = (0..<bits).reversed().filter { values[$0] > 1e-6 * largest && largest > 0 }
+        let kept = (0..<bits).reversed().filter { values[$0] > 1e-12 * largest && largest > 0 }
         let others = (0..<bits).reversed().filter { !kept.contains($0) }
         var left = Matrix<Double>.zeros(rows: count, columns: bits)
         var right = Matrix<Double>.zeros(rows: bits, columns: bits)
