@@ -44,7 +44,11 @@ import Linalg
 /// `ratio: zero-mean` picks r_s so that S has zero mean over the training pairs.
 ///
 /// Defaults: ratio 1/−1, λ = α = β = γ = μ = 1, 1,000 anchors, σ = mean item–anchor
-/// distance, 10 iterations, balance exact, ρ = 1, solver relaxed.
+/// distance, 10 iterations, balance exact, ρ = 1, solver relaxed, init random. The
+/// random start is the default because it scored higher on mfeat (unseen 8 and 9, 32
+/// bits, seeds 1–3, tie-aware mAP): 0.271 against 0.263 for sgn(ΦR) on `fac` and 0.370
+/// against 0.304 on `pix` (an independent port measured −0.05 for the projection start
+/// on `pix`); `aszh-sensitivity` reports both.
 public struct ASZH: HashingMethod {
     public static let name = "aszh"
     public static let summary = "zero-shot hashing via an asymmetric ratio similarity matrix (kernel, labels only)"
@@ -65,7 +69,7 @@ public struct ASZH: HashingMethod {
         ParameterSpec("solver", .choice(["relaxed", "discrete"]), default: .choice("relaxed"),
                       "relaxed (B and Z) or discrete (B only, bitwise descent)"),
         ParameterSpec("passes", .integer(1...1000), default: .integer(3), "discrete solver: passes over the items per bit"),
-        ParameterSpec("init", .choice(["projection", "random"]), default: .choice("projection"),
+        ParameterSpec("init", .choice(["projection", "random"]), default: .choice("random"),
                       "starting codes: sgn(ΦR) for a Gaussian R, or random signs"),
     ]
 
