@@ -10,7 +10,7 @@ struct RunOne: ParsableCommand {
         abstract: "Train one method on one dataset split, encode, rank and evaluate.",
         discussion: """
             Example: hashlab run-one --dataset mfeat --protocol zero-shot --unseen 8,9 \
-            --method aszh --bits 32 --seed 1 --param ratio=5/-1 --param lambda=0.01
+            --preprocess zscore --method aszh --bits 32 --seed 1 --param ratio=5/-1 --param lambda=0.01
             """)
 
     @Option(help: "Dataset name (in datasets/data) or path to an .h5 file.")
@@ -36,6 +36,9 @@ struct RunOne: ParsableCommand {
 
     @Option(help: "Cross-modal: use this stored split's train/test parts instead of sampling.")
     var storedSplit: String?
+
+    @Option(help: "Feature preprocessing, fitted to the training items: none (default), center, zscore or l2.")
+    var preprocess: String?
 
     @Option(help: "Method name (see hashlab methods).")
     var method: String?
@@ -81,8 +84,9 @@ struct RunOne: ParsableCommand {
             throw ValidationError("run-one needs --dataset, --method and --bits (or --planned with --store)")
         }
         try reportingErrors {
+            let (retrievalProtocol, preprocessing) = try protocolSettings()
             let run = try SingleRun(
-                dataset: dataset, retrievalProtocol: try retrievalProtocol(), method: method,
+                dataset: dataset, retrievalProtocol: retrievalProtocol, preprocessing: preprocessing, method: method,
                 parameters: try RunOne.parse(parameters), bits: bits, modality: modality, seed: seed,
                 cutoffs: cutoffs)
             let result = try run.execute(catalog: DatasetCatalog(root: options.root)) {
@@ -95,14 +99,15 @@ struct RunOne: ParsableCommand {
         }
     }
 
-    /// The protocol the options describe, built by ``ProtocolSettings`` (a spec's
-    /// `protocol:` goes through the same place).
-    func retrievalProtocol() throws -> RetrievalProtocol {
+    /// The protocol and the feature preprocessing the options describe, built by
+    /// ``ProtocolSettings`` (a spec's `protocol:` goes through the same place).
+    func protocolSettings() throws -> (retrievalProtocol: RetrievalProtocol, preprocessing: FeaturePreprocessing) {
         let settings = ProtocolSettings(
             kind: protocolKind, unseen: unseen.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-            unseenSplit: unseenSplit, queries: queries, database: database, training: training, storedSplit: storedSplit)
+            unseenSplit: unseenSplit, queries: queries, database: database, training: training, storedSplit: storedSplit,
+            preprocess: preprocess)
         do {
-            return try settings.retrievalProtocol()
+            return (try settings.retrievalProtocol(), try settings.preprocessing())
         } catch let ProtocolError.invalidParameter(name, reason) {
             let option = name == "kind" ? "protocol" : name.replacingOccurrences(of: "_", with: "-")
             throw ValidationError("--\(option): \(reason)")

@@ -6,10 +6,12 @@ import HashCore
 /// settings get their defaults and their consistency checks.
 ///
 /// Defaults: `kind` zero-shot; queries 100 (zero-shot) or 2,000 (cross-modal);
-/// database `rest`; cross-modal training 10,000 unless a stored split is used.
+/// database `rest`; cross-modal training 10,000 unless a stored split is used;
+/// preprocess `none`.
 public struct ProtocolSettings: Hashable, Sendable {
     /// The settings' names as specs write them; errors name settings by these.
-    public static let keys = ["kind", "unseen", "unseen_split", "queries", "database", "training", "stored_split"]
+    public static let keys = ["kind", "unseen", "unseen_split", "queries", "database", "training", "stored_split",
+                              "preprocess"]
 
     /// `zero-shot` or `cross-modal`.
     public var kind: String
@@ -25,9 +27,13 @@ public struct ProtocolSettings: Hashable, Sendable {
     public var training: Int?
     /// Cross-modal: this stored split's train/test parts instead of a sample.
     public var storedSplit: String?
+    /// How features are prepared (`none`, `center`, `zscore`, `l2`; see
+    /// ``Datasets/FeaturePreprocessing``), for either kind.
+    public var preprocess: String?
 
     public init(kind: String = "zero-shot", unseen: [String]? = nil, unseenSplit: String? = nil, queries: Int? = nil,
-                database: String? = nil, training: Int? = nil, storedSplit: String? = nil) {
+                database: String? = nil, training: Int? = nil, storedSplit: String? = nil,
+                preprocess: String? = nil) {
         self.kind = kind
         self.unseen = unseen
         self.unseenSplit = unseenSplit
@@ -35,6 +41,7 @@ public struct ProtocolSettings: Hashable, Sendable {
         self.database = database
         self.training = training
         self.storedSplit = storedSplit
+        self.preprocess = preprocess
     }
 
     /// The protocol these settings describe, defaults filled in.
@@ -87,5 +94,20 @@ public struct ProtocolSettings: Hashable, Sendable {
             let kinds = ["zero-shot", "cross-modal"]
             throw invalid("kind", "must be zero-shot or cross-modal, not \"\(kind)\"" + NearestName.hint(for: kind, among: kinds))
         }
+    }
+
+    /// The feature preprocessing these settings name; `none` when they name none.
+    ///
+    /// - Throws: ``Datasets/ProtocolError/invalidParameter(name:reason:)`` naming
+    ///   `preprocess`, with the nearest valid name, for an unknown value.
+    public func preprocessing() throws -> FeaturePreprocessing {
+        guard let preprocess else { return FeaturePreprocessing.none }
+        guard let choice = FeaturePreprocessing(rawValue: preprocess) else {
+            let choices = FeaturePreprocessing.allCases.map(\.rawValue)
+            throw ProtocolError.invalidParameter(
+                name: "preprocess", reason: "must be one of \(choices.joined(separator: ", ")), not \"\(preprocess)\""
+                    + NearestName.hint(for: preprocess, among: choices))
+        }
+        return choice
     }
 }

@@ -1,10 +1,21 @@
-/// Everything that determines a run's result: the dataset, the protocol, the
-/// method with every parameter resolved (defaults filled in), the code length, the
-/// modality and the seed. Two runs with equal configurations give equal codes.
+import Datasets
+
+/// Everything that determines a run's result: the dataset, the protocol and its
+/// feature preprocessing, the method with every parameter resolved (defaults filled
+/// in), the code length, the modality and the seed. Two runs with equal
+/// configurations give equal codes.
+///
+/// Encoded with the keys `dataset`, `protocol`, `method`, `parameters`, `bits`,
+/// `modality`, `seed`, and `preprocess` only when the preprocessing is not `none`: a
+/// configuration without preprocessing encodes as it did before the key existed, so
+/// its run id (``RunID``) is unchanged, and a configuration read without the key has
+/// preprocessing `none`.
 public struct RunConfiguration: Codable, Hashable, Sendable {
     /// The dataset's name or path, as given.
     public var dataset: String
     public var retrievalProtocol: RetrievalProtocol
+    /// How features are prepared before training and encoding (a protocol setting).
+    public var preprocessing: FeaturePreprocessing
     public var method: String
     /// Parameter name → canonical value text (every declared parameter).
     public var parameters: [String: String]
@@ -13,10 +24,11 @@ public struct RunConfiguration: Codable, Hashable, Sendable {
     public var modality: String
     public var seed: UInt64
 
-    public init(dataset: String, retrievalProtocol: RetrievalProtocol, method: String, parameters: [String: String],
-                bits: Int, modality: String, seed: UInt64) {
+    public init(dataset: String, retrievalProtocol: RetrievalProtocol, preprocessing: FeaturePreprocessing = .none,
+                method: String, parameters: [String: String], bits: Int, modality: String, seed: UInt64) {
         self.dataset = dataset
         self.retrievalProtocol = retrievalProtocol
+        self.preprocessing = preprocessing
         self.method = method
         self.parameters = parameters
         self.bits = bits
@@ -27,5 +39,33 @@ public struct RunConfiguration: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case dataset, method, parameters, bits, modality, seed
         case retrievalProtocol = "protocol"
+        case preprocessing = "preprocess"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        dataset = try container.decode(String.self, forKey: .dataset)
+        retrievalProtocol = try container.decode(RetrievalProtocol.self, forKey: .retrievalProtocol)
+        preprocessing = try container.decodeIfPresent(FeaturePreprocessing.self, forKey: .preprocessing)
+            ?? FeaturePreprocessing.none
+        method = try container.decode(String.self, forKey: .method)
+        parameters = try container.decode([String: String].self, forKey: .parameters)
+        bits = try container.decode(Int.self, forKey: .bits)
+        modality = try container.decode(String.self, forKey: .modality)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(dataset, forKey: .dataset)
+        try container.encode(retrievalProtocol, forKey: .retrievalProtocol)
+        if preprocessing != FeaturePreprocessing.none {
+            try container.encode(preprocessing, forKey: .preprocessing)
+        }
+        try container.encode(method, forKey: .method)
+        try container.encode(parameters, forKey: .parameters)
+        try container.encode(bits, forKey: .bits)
+        try container.encode(modality, forKey: .modality)
+        try container.encode(seed, forKey: .seed)
     }
 }

@@ -34,7 +34,8 @@ public struct RunResult: Codable, Sendable {
     /// A short human-readable summary: configuration, sizes, times, then the metrics table.
     public var summary: String {
         var lines = ["\(configuration.method) on \(datasetName) (\(configuration.retrievalProtocol.kind)), "
-                     + "\(configuration.bits) bits, seed \(configuration.seed), modality \(configuration.modality)"]
+                     + "\(configuration.bits) bits, seed \(configuration.seed), modality \(configuration.modality), "
+                     + "preprocess \(configuration.preprocessing.rawValue)"]
         lines.append("  parameters: " + configuration.parameters.keys.sorted()
             .map { "\($0)=\(configuration.parameters[$0]!)" }.joined(separator: " "))
         lines.append("  split: " + splitSizes.keys.sorted().map { "\($0) \(splitSizes[$0]!)" }.joined(separator: ", ")

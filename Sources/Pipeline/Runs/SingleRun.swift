@@ -5,9 +5,10 @@ import Linalg
 import Methods
 
 /// One run, end to end: open the dataset, derive the protocol's index sets from the
-/// seed, train the method on the training items' features, encode queries and
-/// database, rank by Hamming distance and evaluate. `hashlab run-one` and every run
-/// of a sweep go through here.
+/// seed, prepare the features (preprocessing fitted to the training items only; see
+/// ``SplitFeatures``), train the method on the training items' features, encode
+/// queries and database, rank by Hamming distance and evaluate. `hashlab run-one` and
+/// every run of a sweep go through here.
 public struct SingleRun: Sendable {
     /// The configuration with every method parameter resolved.
     public let configuration: RunConfiguration
@@ -20,15 +21,15 @@ public struct SingleRun: Sendable {
     ///
     /// - Throws: ``Methods/ParameterError`` for an unknown method or parameter or a bad
     ///   value; ``SingleRunError/invalidBits(_:)``.
-    public init(dataset: String, retrievalProtocol: RetrievalProtocol, method name: String,
-                parameters given: [String: String], bits: Int, modality: String?, seed: UInt64,
+    public init(dataset: String, retrievalProtocol: RetrievalProtocol, preprocessing: FeaturePreprocessing = .none,
+                method name: String, parameters given: [String: String], bits: Int, modality: String?, seed: UInt64,
                 cutoffs: [Int] = [100, 1000]) throws {
         guard (1...4096).contains(bits) else { throw SingleRunError.invalidBits(bits) }
         let (method, resolved) = try MethodRegistry.make(name, parameters: given)
         self.method = method
         self.cutoffs = cutoffs
         configuration = RunConfiguration(
-            dataset: dataset, retrievalProtocol: retrievalProtocol, method: name,
+            dataset: dataset, retrievalProtocol: retrievalProtocol, preprocessing: preprocessing, method: name,
             parameters: resolved.values.mapValues(\.description), bits: bits, modality: modality ?? "",
             seed: seed)
     }
@@ -54,10 +55,10 @@ public struct SingleRun: Sendable {
         let modality = configuration.modality
         let split = try configuration.retrievalProtocol.split(dataset, seed: configuration.seed)
         log("\(dataset.name): \(split.training.count) training, \(split.queries.count) queries, "
-            + "\(split.database.count) database items; modality \(modality)")
-        let trainingFeatures = try dataset.features(modality, rows: split.training)
-        let queryFeatures = try dataset.features(modality, rows: split.queries)
-        let databaseFeatures = try dataset.features(modality, rows: split.database)
+            + "\(split.database.count) database items; modality \(modality); "
+            + "preprocess \(configuration.preprocessing.rawValue)")
+        let features = try SplitFeatures(dataset: dataset, split: split, modality: modality,
+                                         preprocessing: configuration.preprocessing)
         var trainingLabels = Matrix<Float>(rows: split.training.count, columns: dataset.classes.count, repeating: 0)
         for (row, item) in split.training.enumerated() {
             for column in 0..<dataset.classes.count { trainingLabels[row, column] = Float(dataset.labels[item, column]) }
@@ -66,11 +67,11 @@ public struct SingleRun: Sendable {
 
         log("training \(configuration.method), \(configuration.bits) bits")
         var generator = SeededGenerator(seed: configuration.seed, component: "method/\(configuration.method)")
-        let hasher = try method.train(TrainingSet(features: trainingFeatures, labels: trainingLabels, modality: modality),
+        let hasher = try method.train(TrainingSet(features: features.training, labels: trainingLabels, modality: modality),
                                       bits: configuration.bits, generator: &generator)
         lap("train")
-        let queryCodes = try hasher.encode(queryFeatures, modality: modality)
-        let databaseCodes = try hasher.encode(databaseFeatures, modality: modality)
+        let queryCodes = try hasher.encode(features.queries, modality: modality)
+        let databaseCodes = try hasher.encode(features.database, modality: modality)
         lap("encode")
         let metrics = try RetrievalEvaluation(cutoffs: cutoffs).evaluate(
             queries: queryCodes, queryLabels: try dataset.labelSets(items: split.queries),

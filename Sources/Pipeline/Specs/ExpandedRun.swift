@@ -1,13 +1,14 @@
 import Datasets
 
 /// One point of a spec's sweep before the dataset is opened: the method with the
-/// parameters the spec gives it, the protocol, the code length, the seed and the
-/// run's axes.
+/// parameters the spec gives it, the protocol and its feature preprocessing, the code
+/// length, the seed and the run's axes.
 struct ExpandedRun: Sendable {
     let method: String
     /// Where the method's name is written, for errors its parameters raise.
     let methodLocation: SpecLocation
     let retrievalProtocol: RetrievalProtocol
+    let preprocessing: FeaturePreprocessing
     /// Parameter name → text as written (defaults are filled in when planned).
     let parameters: [String: String]
     let bits: Int
@@ -33,11 +34,13 @@ struct ExpandedRun: Sendable {
             case "queries": settings.queries = try value.integer(in: Int.min...Int.max)
             case "database": settings.database = value.text
             case "training": settings.training = try value.integer(in: Int.min...Int.max)
+            case "preprocess": settings.preprocess = value.text
             default: settings.storedSplit = value.text
             }
         }
         do {
             retrievalProtocol = try settings.retrievalProtocol()
+            preprocessing = try settings.preprocessing()
         } catch let ProtocolError.invalidParameter(name, reason) {
             var location = protocolLocation
             location.key = "protocol.\(name)"

@@ -23,9 +23,9 @@ extension ExperimentSpec {
         return try runs.map { run in
             let single: SingleRun
             do {
-                single = try SingleRun(dataset: dataset, retrievalProtocol: run.retrievalProtocol, method: run.method,
-                                       parameters: run.parameters, bits: run.bits, modality: modality, seed: run.seed,
-                                       cutoffs: cutoffs)
+                single = try SingleRun(dataset: dataset, retrievalProtocol: run.retrievalProtocol,
+                                       preprocessing: run.preprocessing, method: run.method, parameters: run.parameters,
+                                       bits: run.bits, modality: modality, seed: run.seed, cutoffs: cutoffs)
             } catch let error as ParameterError {
                 throw SpecError.parameter(run.methodLocation, error)
             }

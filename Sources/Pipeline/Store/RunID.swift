@@ -2,12 +2,13 @@ import Crypto
 import Foundation
 
 /// A run's identity: the SHA-256 (hex) of the canonical JSON of what determines its
-/// result — the planned run's configuration (dataset, protocol, method, every
-/// parameter with defaults filled in, bits, modality, seed), its cutoffs, and the
-/// SHA-256 of the dataset file's contents. Canonical JSON = keys sorted, no
-/// whitespace, slashes unescaped. A changed default, cutoff or dataset byte changes
-/// the id, so a stored result is never reused for a different computation; the
-/// report axes are not part of it (they only label the run).
+/// result — the planned run's configuration (dataset, protocol, feature preprocessing
+/// when not `none`, method, every parameter with defaults filled in, bits, modality,
+/// seed; see ``RunConfiguration``), its cutoffs, and the SHA-256 of the dataset
+/// file's contents. Canonical JSON = keys sorted, no whitespace, slashes unescaped.
+/// A changed default, cutoff or dataset byte changes the id, so a stored result is
+/// never reused for a different computation; the report axes are not part of it
+/// (they only label the run).
 public enum RunID {
     public static func make(configuration: RunConfiguration, cutoffs: [Int], datasetSHA256: String) -> String {
         let payload = Payload(configuration: configuration, cutoffs: cutoffs, datasetSHA256: datasetSHA256)

@@ -53,6 +53,21 @@ import Testing
         #expect(runs[1].configuration.modality == "x")
     }
 
+    /// A preprocessing the spec names (not swept) is in the configuration, not an axis.
+    @Test func aNamedPreprocessingIsInTheConfiguration() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let spec = Self.spec.replacingOccurrences(of: "queries: 10}", with: "queries: 10, preprocess: center}")
+        let runs = try ExperimentSpec.load(path: fixture.write("spec.yaml", spec)).plannedRuns(root: fixture.root)
+        #expect(runs.allSatisfy { $0.configuration.preprocessing == .center && $0.axes["preprocess"] == nil })
+        let lsh = try SingleRun(dataset: "clusters", retrievalProtocol: runs[1].configuration.retrievalProtocol,
+                                preprocessing: .center, method: "lsh", parameters: [:], bits: 16, modality: nil, seed: 2,
+                                cutoffs: [50])
+        let result = try lsh.execute(catalog: DatasetCatalog(root: fixture.root)) { _ in }
+        #expect(runs[1].configuration == result.configuration)
+        #expect(result.summary.hasPrefix("lsh on clusters (zero-shot), 16 bits, seed 2, modality x, preprocess center\n"))
+    }
+
     @Test func aNamedModalityIsKept() throws {
         let fixture = try SpecFixture()
         defer { fixture.remove() }

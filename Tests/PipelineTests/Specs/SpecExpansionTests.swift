@@ -117,6 +117,39 @@ import Testing
         ])
     }
 
+    /// A list of preprocessings is the axis `preprocess`, swept like any protocol value,
+    /// recorded in each configuration and reportable; `none` plans the configuration of
+    /// a spec that does not name one.
+    @Test func aListOfPreprocessingsSweepsThePreprocessAxis() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let spec = """
+            experiment: preprocess
+            dataset: clusters
+            protocol: {unseen: [c, d], queries: 10, preprocess: [none, zscore, l2]}
+            bits: 8
+            seeds: 1
+            methods:
+              - method: lsh
+            """
+        let report = """
+
+            report:
+              - table: {rows: preprocess, columns: bits, value: map}
+              - ablation: {x: preprocess, series: method, value: map, plot: true}
+            """
+        let loaded = try ExperimentSpec.load(path: fixture.write("preprocess.yaml", spec + report))
+        let runs = try loaded.plannedRuns(root: fixture.root)
+        #expect(runs.map(\.axes) == ["none", "zscore", "l2"].map {
+            ["method": "lsh", "bits": "8", "seed": "1", "preprocess": $0]
+        })
+        #expect(runs.map(\.configuration.preprocessing) == [.none, .zscore, .l2])
+        #expect(loaded.report.first == .table(rows: "preprocess", columns: "bits", value: "map"))
+        let unnamed = try ExperimentSpec.load(path: fixture.write("unnamed.yaml", spec.replacingOccurrences(
+            of: ", preprocess: [none, zscore, l2]", with: ""))).plannedRuns(root: fixture.root)
+        #expect(unnamed.map(\.configuration) == [runs[0].configuration])
+    }
+
     @Test func extendsTakesTheBaseKeysTheSpecDoesNotSet() throws {
         let fixture = try SpecFixture()
         defer { fixture.remove() }

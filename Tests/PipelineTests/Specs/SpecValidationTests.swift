@@ -160,6 +160,14 @@ import Testing
         #expect(try Self.error(fixture, line: 3, "protocol: {unseen: [c, d], database: rset}")
                 == .invalidValue(fixture.at(3, "protocol.database"),
                                  reason: "must be one of rest, unseen, seen, all, not \"rset\" (did you mean \"rest\"?)"))
+        let preprocessings = "must be one of none, center, zscore, l2, not \"zscroe\" (did you mean \"zscore\"?)"
+        #expect(try Self.error(fixture, line: 3, "protocol: {unseen: [c, d], preprocess: zscroe}")
+                == .invalidValue(fixture.at(3, "protocol.preprocess"), reason: preprocessings))
+        #expect(try Self.error(fixture, line: 3, "protocol: {unseen: [c, d], preprocess: [l2, zscroe]}")
+                == .invalidValue(fixture.at(3, "protocol.preprocess[1]"), reason: preprocessings))
+        let description = try #require(try Self.error(fixture, line: 3, "protocol: {unseen: [c, d], preprocess: zscroe}"))
+            .description
+        #expect(description.hasPrefix(fixture.at(3, "").file + ":3: protocol.preprocess: " + preprocessings))
         #expect(try Self.error(fixture, line: 3, "protocol: {kind: cross-modal, unseen: [c, d]}")
                 == .invalidValue(fixture.at(3, "protocol.unseen"), reason: "applies to zero-shot protocols only"))
         #expect(try Self.error(fixture, line: 3, "protocol: {unseen: [c, cc]}")

@@ -16,11 +16,11 @@ import TestSupport
         return directory
     }
 
-    static func planned(seed: UInt64 = 1, unseen: [String] = ["c", "d"], parameters: [String: String] = [:])
-        throws -> PlannedRun {
+    static func planned(seed: UInt64 = 1, unseen: [String] = ["c", "d"], parameters: [String: String] = [:],
+                        preprocessing: FeaturePreprocessing = .none) throws -> PlannedRun {
         let single = try SingleRun(dataset: "clusters",
                                    retrievalProtocol: .zeroShot(ZeroShotProtocol(unseen: .classes(unseen), queries: 10)),
-                                   method: "itq", parameters: parameters, bits: 4, modality: "x", seed: seed)
+                                   preprocessing: preprocessing, method: "itq", parameters: parameters, bits: 4, modality: "x", seed: seed)
         return PlannedRun(configuration: single.configuration, cutoffs: single.cutoffs,
                           axes: ["method": "itq", "bits": "4", "seed": "\(seed)"])
     }
@@ -44,6 +44,44 @@ import TestSupport
         var relabelled = run
         relabelled.axes["note"] = "x"
         #expect(id == RunID.make(configuration: relabelled.configuration, cutoffs: relabelled.cutoffs, datasetSHA256: "aa"))
+    }
+
+    /// The preprocessing is part of the id; `none` is encoded by leaving the key out, so
+    /// ids of runs without preprocessing are what they were before the key existed
+    /// (see ``StoredRunIDTests``), and every other value reads back as written.
+    @Test func preprocessingIsPartOfTheID() throws {
+        let none = try Self.planned()
+        let ids = try FeaturePreprocessing.allCases.map { preprocessing in
+            let run = try Self.planned(preprocessing: preprocessing)
+            return RunID.make(configuration: run.configuration, cutoffs: run.cutoffs, datasetSHA256: "aa")
+        }
+        #expect(Set(ids).count == FeaturePreprocessing.allCases.count)
+        #expect(ids[0] == RunID.make(configuration: none.configuration, cutoffs: none.cutoffs, datasetSHA256: "aa"))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for preprocessing in FeaturePreprocessing.allCases {
+            let configuration = try Self.planned(preprocessing: preprocessing).configuration
+            let json = try #require(String(data: try encoder.encode(configuration), encoding: .utf8))
+            #expect(json.contains("\"preprocess\"") == (preprocessing != .none), "\(json)")
+            #expect(try JSONDecoder().decode(RunConfiguration.self, from: Data(json.utf8)) == configuration)
+        }
+        let zscore = try Self.planned(preprocessing: .zscore).configuration
+        #expect(String(data: try encoder.encode(zscore), encoding: .utf8)?
+                .contains("\"preprocess\":\"zscore\"") == true)
+    }
+
+    /// A planned run's preprocessing reaches the worker: the stored result's
+    /// configuration is the planned one, so the store counts it as done.
+    @Test func executionRunsThePlannedPreprocessing() throws {
+        let root = try Self.root()
+        defer { root.remove() }
+        let store = RunStore(root: root.url.path)
+        let execution = RunExecution(store: store, catalog: DatasetCatalog(root: root.url.path))
+        let run = try Self.planned(preprocessing: .l2)
+        let stored = try execution.execute(run) { _ in }
+        #expect(stored.status == .ok, "\(stored.error ?? "")")
+        #expect(stored.result?.configuration.preprocessing == .l2)
+        #expect(store.isDone(stored.id, run))
     }
 
     @Test func executionStoresOnceAndRecordsFailures() throws {
