@@ -10,13 +10,18 @@ import TestSupport
 /// d, elsewhere in space) are standardised by the training means and deviations,
 /// computed here independently, and keep a mean far from zero.
 @Suite struct SplitFeaturesTests {
-    @Test func zscoreUsesTheTrainingItemsStatisticsForEverySet() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+    /// The 4-cluster dataset in `directory` and its zero-shot split with unseen c and d.
+    static func clusters(in directory: TemporaryDirectory) throws -> (Dataset, ProtocolSplit) {
         let path = directory.path("clusters.h5")
         try ClusterDataset.write(to: path)
         let dataset = try Dataset(path: path)
-        let split = try ZeroShotProtocol(unseen: .classes(["c", "d"]), queries: 10).split(dataset, seed: 4)
+        return (dataset, try ZeroShotProtocol(unseen: .classes(["c", "d"]), queries: 10).split(dataset, seed: 4))
+    }
+
+    @Test func zscoreUsesTheTrainingItemsStatisticsForEverySet() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (dataset, split) = try Self.clusters(in: directory)
         let features = try SplitFeatures(dataset: dataset, split: split, modality: "x", preprocessing: .zscore)
 
         let training = try dataset.features("x", rows: split.training)
@@ -51,10 +56,7 @@ import TestSupport
     @Test func noneReadsTheFeaturesAsStored() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let path = directory.path("clusters.h5")
-        try ClusterDataset.write(to: path)
-        let dataset = try Dataset(path: path)
-        let split = try ZeroShotProtocol(unseen: .classes(["c", "d"]), queries: 10).split(dataset, seed: 4)
+        let (dataset, split) = try Self.clusters(in: directory)
         let features = try SplitFeatures(dataset: dataset, split: split, modality: "x", preprocessing: .none)
         #expect(features.training == (try dataset.features("x", rows: split.training)))
         #expect(features.queries == (try dataset.features("x", rows: split.queries)))
