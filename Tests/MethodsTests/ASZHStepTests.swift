@@ -27,7 +27,7 @@ import Testing
         let problem = ASZHProblem(phi: generator.normalMatrix(rows: 30, columns: 5), labels: labels,
                                   ratio: .values(same: 3, different: -2), bits: 6,
                                   lambda: 1, alpha: 1, beta: 1, gamma: 1, mu: 1)
-        let codes = SignMatrix.signs(generator.normalMatrix(rows: 30, columns: 6))
+        let codes = SignMatrix.signs(generator.normalMatrix(rows: 30, columns: 6, as: Float.self))
         let relaxed = generator.normalMatrix(rows: 30, columns: 6, as: Float.self)
         let s = Self.explicitSimilarity(labels, same: 3, different: -2)
         let product = Matrix.product(codes.map { Double($0) }, relaxed.map { Double($0) }, transposeB: true)
@@ -98,7 +98,7 @@ import Testing
         let labels = Self.labels(count, classes: 3, generator: &generator)
         let (same, different) = (2.0, -3.0)
         let q = generator.normalMatrix(rows: count, columns: bits, as: Float.self) * 3
-        var codes = SignMatrix.signs(generator.normalMatrix(rows: count, columns: bits))
+        var codes = SignMatrix.signs(generator.normalMatrix(rows: count, columns: bits, as: Float.self))
         let s = Self.explicitSimilarity(labels, same: same, different: different)
         // f(B) = ‖K·S − BBᵀ‖² − 2⟨B, q⟩, with the explicit N × N S.
         func objective(_ b: Matrix<Float>) -> Double {
