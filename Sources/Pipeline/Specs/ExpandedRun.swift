@@ -1,12 +1,14 @@
 import Datasets
 
 /// One point of a spec's sweep before the dataset is opened: the method with the
-/// parameters the spec gives it, the protocol and its feature preprocessing, the code
-/// length, the seed and the run's axes.
+/// parameters the spec gives it, the modality, the protocol and its feature
+/// preprocessing, the code length, the seed and the run's axes.
 struct ExpandedRun: Sendable {
     let method: String
     /// Where the method's name is written, for errors its parameters raise.
     let methodLocation: SpecLocation
+    /// The modality the spec names; `nil` means the dataset's first.
+    let modality: String?
     let retrievalProtocol: RetrievalProtocol
     let preprocessing: FeaturePreprocessing
     /// Parameter name → text as written (defaults are filled in when planned).
@@ -14,7 +16,7 @@ struct ExpandedRun: Sendable {
     let bits: Int
     let seed: UInt64
     /// `method`, `bits`, `seed`, the entry's `label` when it has one, every given
-    /// parameter and every swept protocol setting.
+    /// parameter, every swept protocol setting and `modality` when it is swept.
     let axes: [String: String]
 
     /// The run at `point` of `entry`'s sweep.
@@ -22,7 +24,7 @@ struct ExpandedRun: Sendable {
     /// - Throws: ``SpecError/invalidValue(_:reason:)`` for protocol settings that do
     ///   not fit together (at the offending value, or at `protocolLocation` for a
     ///   missing one); the errors of ``AxisValue/integer(in:)``.
-    init(entry: MethodEntry, point: [String: AxisValue], protocolAxes: [SweepAxis],
+    init(entry: MethodEntry, point: [String: AxisValue], modalityAxis: SweepAxis?, protocolAxes: [SweepAxis],
          protocolLocation: SpecLocation) throws {
         var settings = ProtocolSettings()
         for axis in protocolAxes {
@@ -48,12 +50,13 @@ struct ExpandedRun: Sendable {
         }
         method = entry.name
         methodLocation = entry.location
+        modality = modalityAxis.map { point[$0.name]!.text }
         bits = try point["bits"]!.integer(in: 1...4096)
         seed = UInt64(try point["seed"]!.integer(in: 0...Int.max))
         parameters = Dictionary(uniqueKeysWithValues: entry.parameters.map { ($0.name, point[$0.name]!.text) })
         var axes = parameters.merging(["method": method, "bits": "\(bits)", "seed": "\(seed)"]) { $1 }
         if let label = entry.label { axes["label"] = label }
-        for axis in protocolAxes where axis.isSwept {
+        for axis in (modalityAxis.map { [$0] } ?? []) + protocolAxes where axis.isSwept {
             axes[axis.name] = point[axis.name]!.text
         }
         self.axes = axes

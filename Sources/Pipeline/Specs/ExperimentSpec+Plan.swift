@@ -5,12 +5,12 @@ import Methods
 extension ExperimentSpec {
     /// The spec's runs, each with the configuration ``SingleRun`` builds for it
     /// (parameters resolved, defaults filled in, the modality chosen), in order:
-    /// method entries as written; within an entry the protocol settings, then `bits`,
-    /// then the parameters, then `seeds`, the last varying fastest.
+    /// method entries as written; within an entry the modalities, then the protocol
+    /// settings, then `bits`, then the parameters, then `seeds`, the last varying fastest.
     ///
     /// Opens the dataset (by name under `root`, or by path) once to check it is
     /// present, to take its first modality when the spec names none, and to check
-    /// the modality, unseen classes and stored splits the spec names.
+    /// the modalities, unseen classes and stored splits the spec names.
     ///
     /// - Throws: ``SpecError``: ``SpecError/dataset(_:_:)`` for a dataset that is
     ///   unknown or not built (with the command that builds it),
@@ -19,13 +19,14 @@ extension ExperimentSpec {
     public func plannedRuns(root: String = ".") throws -> [PlannedRun] {
         let contents = try openDataset(root: root)
         try check(against: contents)
-        let modality = modality ?? contents.modalities.first?.name
+        let firstModality = contents.modalities.first?.name
         return try runs.map { run in
             let single: SingleRun
             do {
                 single = try SingleRun(dataset: dataset, retrievalProtocol: run.retrievalProtocol,
                                        preprocessing: run.preprocessing, method: run.method, parameters: run.parameters,
-                                       bits: run.bits, modality: modality, seed: run.seed, cutoffs: cutoffs)
+                                       bits: run.bits, modality: run.modality ?? firstModality, seed: run.seed,
+                                       cutoffs: cutoffs)
             } catch let error as ParameterError {
                 throw SpecError.parameter(run.methodLocation, error)
             }
@@ -49,7 +50,7 @@ extension ExperimentSpec {
         }
     }
 
-    /// Checks the modality, the unseen classes and the stored splits against `dataset`.
+    /// Checks the modalities, the unseen classes and the stored splits against `dataset`.
     private func check(against dataset: Dataset) throws {
         func requireName(_ name: String, among known: [String], at location: SpecLocation, what: String,
                          plural: String) throws {
@@ -59,8 +60,8 @@ extension ExperimentSpec {
                                              + "; its \(plural): \(known.isEmpty ? "none" : known.joined(separator: ", "))")
             }
         }
-        if let modality, let modalityLocation {
-            try requireName(modality, among: dataset.modalities.map(\.name), at: modalityLocation, what: "modality",
+        for value in modalityAxis?.values ?? [] {
+            try requireName(value.text, among: dataset.modalities.map(\.name), at: value.location, what: "modality",
                             plural: "modalities")
         }
         for axis in protocolAxes {

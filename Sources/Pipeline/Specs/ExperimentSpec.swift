@@ -1,11 +1,12 @@
 /// An experiment as a researcher writes it in `experiments/NAME.yaml`: a dataset, a
-/// protocol, methods with parameters, code lengths and seeds — any list among
-/// `bits`, `seeds`, the protocol's values or a method's `params` is swept — plus the
-/// metrics, report items and the paper's values to print beside ours.
+/// protocol, the modality, methods with parameters, code lengths and seeds — any list
+/// among `modality`, `bits`, `seeds`, the protocol's values or a method's `params` is
+/// swept — plus the metrics, report items and the paper's values to print beside ours.
 ///
 /// ```yaml
 /// experiment: aszh-ratio
 /// dataset: mfeat
+/// modality: [fac, pix]
 /// protocol: {kind: zero-shot, unseen: [[8, 9], [3, 5]], queries: 200}
 /// bits: [16, 32, 64]
 /// seeds: [1, 2, 3]
@@ -29,8 +30,6 @@ public struct ExperimentSpec: Sendable {
     public let dataset: String
     /// The spec file's path, as given to ``load(path:)``.
     public let file: String
-    /// The modality to hash; `nil` means the dataset's first.
-    public let modality: String?
     /// K for mAP@K, precision@K, recall@K; default 100 and 1,000.
     public let cutoffs: [Int]
     /// The metric names the report shows; default `map`.
@@ -39,7 +38,9 @@ public struct ExperimentSpec: Sendable {
     public let paper: [PaperValue]
 
     let datasetLocation: SpecLocation
-    let modalityLocation: SpecLocation?
+    /// The modalities to hash (`modality:`), swept as the axis `modality` when written
+    /// as a list; `nil` means the dataset's first.
+    let modalityAxis: SweepAxis?
     /// Every protocol setting the spec gives, in ``ProtocolSettings/keys`` order.
     let protocolAxes: [SweepAxis]
     /// The runs in order: method entries in order, then each entry's sweep.
@@ -70,8 +71,8 @@ public struct ExperimentSpec: Sendable {
         description = try optional["description"]?.text("text") ?? ""
         dataset = try fields["dataset"]!.text("a dataset name or path")
         datasetLocation = fields["dataset"]!.location
-        modality = try optional["modality"]?.text("a modality name")
-        modalityLocation = optional["modality"]?.location
+        let modalityAxis = try optional["modality"].map { try SweepAxis(name: "modality", node: $0) }
+        self.modalityAxis = modalityAxis
         cutoffs = try optional["cutoffs"]?.elementsOrSelf().map { try $0.integer(in: 1...Int.max) } ?? [100, 1000]
 
         let protocolAxes = try ProtocolSettings.keys.compactMap { key in
@@ -88,11 +89,12 @@ public struct ExperimentSpec: Sendable {
         guard !entries.isEmpty else {
             throw SpecError.invalidValue(fields["methods"]!.location, reason: "needs at least one method")
         }
+        let leadingAxes = (modalityAxis.map { [$0] } ?? []) + protocolAxes
         let runs = try entries.flatMap { node in
             let entry = try MethodEntry(node)
-            let axes = protocolAxes + [bits] + entry.parameters + [seeds]
+            let axes = leadingAxes + [bits] + entry.parameters + [seeds]
             return try Sweep(axes: axes, zip: entry.zipGroups).points.map { point in
-                try ExpandedRun(entry: entry, point: point, protocolAxes: protocolAxes,
+                try ExpandedRun(entry: entry, point: point, modalityAxis: modalityAxis, protocolAxes: protocolAxes,
                                 protocolLocation: protocolLocation)
             }
         }

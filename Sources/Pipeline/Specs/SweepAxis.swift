@@ -19,8 +19,8 @@ struct AxisValue: Hashable, Sendable {
     }
 }
 
-/// A spec key whose runs take one or more values: `bits`, `seeds`, a protocol setting
-/// or a method parameter. Written as a list it is *swept* — its values multiply the
+/// A spec key whose runs take one or more values: `modality`, `bits`, `seeds`, a
+/// protocol setting or a method parameter. Written as a list it is *swept* — its values multiply the
 /// runs and it becomes an axis of every run; written as one value it is fixed.
 struct SweepAxis: Hashable, Sendable {
     /// The axis name in ``PlannedRun/axes`` (`seed` for the `seeds` key).

@@ -1,4 +1,5 @@
 import Datasets
+import Foundation
 import Pipeline
 import Testing
 
@@ -148,6 +149,57 @@ import Testing
         let unnamed = try ExperimentSpec.load(path: fixture.write("unnamed.yaml", spec.replacingOccurrences(
             of: ", preprocess: [none, zscore, l2]", with: ""))).plannedRuns(root: fixture.root)
         #expect(unnamed.map(\.configuration) == [runs[0].configuration])
+    }
+
+    /// A list of modalities is the axis `modality`: UCI mfeat's views fac, fou, kar, pix
+    /// and zer (mor left out) multiply the 4 runs of one view by 5, each configuration
+    /// hashes its own view, and the axis can be reported on and sliced with `--only`. One
+    /// named modality is no axis and plans the configurations of a spec naming none
+    /// (mfeat's first view, fac).
+    @Test func aListOfModalitiesSweepsTheModalityAxis() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().path
+        try #require(FileManager.default.fileExists(atPath: root + "/datasets/data/mfeat.h5"),
+                     "run `make test`, which fetches mfeat first")
+        let fixture = try SpecFixture(withDataset: false)
+        defer { fixture.remove() }
+        let spec = """
+            experiment: views
+            dataset: mfeat
+            modality: [fac, fou, kar, pix, zer]
+            protocol: {kind: zero-shot, unseen: [8, 9], queries: 200, database: rest}
+            bits: [16, 32]
+            seeds: [1, 2]
+            methods:
+              - method: lsh
+            """
+        let report = """
+
+            report:
+              - table: {rows: method, columns: modality, value: map}
+              - ablation: {x: bits, series: method, value: map, plot: true, facet: modality}
+            """
+        let loaded = try ExperimentSpec.load(path: fixture.write("views.yaml", spec + report))
+        let runs = try loaded.plannedRuns(root: root)
+        let views = ["fac", "fou", "kar", "pix", "zer"]
+        #expect(runs.map(\.axes) == views.flatMap { view in
+            [("16", "1"), ("16", "2"), ("32", "1"), ("32", "2")].map { bits, seed in
+                ["method": "lsh", "bits": bits, "seed": seed, "modality": view]
+            }
+        })
+        #expect(runs.map(\.configuration.modality) == views.flatMap { Array(repeating: $0, count: 4) })
+        #expect(loaded.report.first == .table(rows: "method", columns: "modality", value: "map"))
+        let filter = try RunFilter("modality=pix")
+        try filter.check(against: [loaded])
+        #expect(runs.filter { filter.matches($0.axes) }.map(\.configuration) == Array(runs.map(\.configuration)[12..<16]))
+
+        let single = try ExperimentSpec.load(path: fixture.write("fac.yaml", spec.replacingOccurrences(
+            of: "modality: [fac, fou, kar, pix, zer]", with: "modality: fac"))).plannedRuns(root: root)
+        let unnamed = try ExperimentSpec.load(path: fixture.write("unnamed.yaml", spec.replacingOccurrences(
+            of: "modality: [fac, fou, kar, pix, zer]\n", with: ""))).plannedRuns(root: root)
+        #expect(single.map(\.axes) == runs.prefix(4).map { $0.axes.filter { $0.key != "modality" } })
+        #expect(single.map(\.configuration) == Array(runs.prefix(4).map(\.configuration)))
+        #expect(unnamed.map(\.configuration) == single.map(\.configuration))
     }
 
     @Test func extendsTakesTheBaseKeysTheSpecDoesNotSet() throws {

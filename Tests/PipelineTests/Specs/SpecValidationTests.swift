@@ -176,6 +176,34 @@ import Testing
         #expect(try fixture.error(Self.valid + "\nmodality: y")
                 == .invalidValue(fixture.at(12, "modality"),
                                  reason: "clusters has no modality \"y\" (did you mean \"x\"?); its modalities: x"))
+        #expect(try fixture.error(Self.valid + "\nmodality: [x, y]")
+                == .invalidValue(fixture.at(12, "modality[1]"),
+                                 reason: "clusters has no modality \"y\" (did you mean \"x\"?); its modalities: x"))
+    }
+
+    /// Each listed modality is checked against the dataset: a typo in mfeat's third view
+    /// names `modality[2]` and the view it was meant to be.
+    @Test func aTypoInAListedModalityNamesItsIndexAndTheNearestView() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().path
+        try #require(FileManager.default.fileExists(atPath: root + "/datasets/data/mfeat.h5"),
+                     "run `make test`, which fetches mfeat first")
+        let fixture = try SpecFixture(withDataset: false)
+        defer { fixture.remove() }
+        let path = try fixture.write("spec.yaml", """
+            experiment: views
+            dataset: mfeat
+            modality: [fac, fou, karr, pix]
+            protocol: {kind: zero-shot, unseen: [8, 9], queries: 200}
+            bits: 16
+            seeds: 1
+            methods:
+              - method: lsh
+            """)
+        let error = try #require(throws: SpecError.self) { try ExperimentSpec.load(path: path).plannedRuns(root: root) }
+        let reason = "mfeat has no modality \"karr\" (did you mean \"kar\"?); its modalities: fac, fou, kar, mor, pix, zer"
+        #expect(error == .invalidValue(fixture.at(3, "modality[2]"), reason: reason))
+        #expect(error.description == "\(path):3: modality[2]: " + reason)
     }
 
     @Test func extendsCyclesAndMissingFilesAreNamed() throws {
