@@ -59,7 +59,7 @@ struct Run: ParsableCommand {
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         interrupt.setEventHandler { scheduler.cancel() }
         interrupt.resume()
-        print("running \(queue.count) runs with \(scheduler.jobs) workers × \(scheduler.threadsPerWorker) BLAS threads")
+        print("running \(queue.count) runs with \(scheduler.jobs) workers × \(scheduler.threadsPerWorker) threads")
         let progress = ProgressReporter(total: queue.count, jobs: scheduler.jobs)
         let outcomes = scheduler.run(queue) { progress.record($0) }
         if scheduler.isCancelled {

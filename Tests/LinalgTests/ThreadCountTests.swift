@@ -1,10 +1,10 @@
 import Linalg
 import Testing
 
-/// Products and Gram matrices give bit-identical results under 1, 2
-/// and 4 OpenBLAS threads, for shapes on both sides of OpenBLAS's threading thresholds
-/// and inner dimensions across its blocking (`GEMM_Q`) boundaries. Serialized: it sets
-/// OpenBLAS's process-wide thread count.
+/// Products and Gram matrices give bit-identical results under 1, 2 and 4 threads
+/// (``BLASLibrary/threads``), for shapes of one and of many tiles and inner dimensions
+/// across OpenBLAS's own blocking (`GEMM_Q`) boundaries, where its threaded drivers
+/// rounded differently. Serialized: it sets the process-wide thread count.
 @Suite(.serialized) struct ThreadCountTests {
     static func underThreads<Result: Equatable>(_ compute: () throws -> Result) rethrows -> [Int: Result] {
         let previous = BLASLibrary.threads

@@ -4,10 +4,11 @@ import Linalg
 import Testing
 
 /// Every registered method gives bit-identical codes, training codes and per-iteration
-/// diagnostics under 1, 2 and 4 OpenBLAS threads, trained in this one process on a
-/// fixture large enough that OpenBLAS does split its products and factorizations
-/// (800 items × 64 dimensions; kernel methods on 200 anchors; Gram and eigen problems
-/// of 200 × 200 and more). Serialized: it sets OpenBLAS's process-wide thread count.
+/// diagnostics under 1, 2 and 4 threads (``BLASLibrary/threads``), trained in this one
+/// process on a fixture large enough that products span several tiles and that
+/// OpenBLAS's own threaded drivers would have split them (800 items × 64 dimensions;
+/// kernel methods on 200 anchors). On ea36b42, with OpenBLAS threads, it failed with 30
+/// issues. Serialized: it sets the process-wide thread count.
 @Suite(.serialized) struct ThreadInvarianceTests {
     static let fixture = ClusteredFixture(seed: 3, classes: 8, dimension: 64, training: 800, queries: 100,
                                           multiLabel: true)

@@ -7,8 +7,10 @@ import Linalg
 /// can be traced: the code (git commit and whether the tree had uncommitted changes),
 /// the versions (hashlab, the Swift compiler it was built with, OpenBLAS with the core
 /// type whose kernels ran — results agree to the bit only between equal core types —
-/// HDF5, the Hamming kernel), the BLAS kernel choice (``BLASKernelFamily``), the machine (host, cores, OpenBLAS threads), the cost (wall and
-/// CPU seconds, peak resident memory) and the time (start and end, ISO 8601 UTC).
+/// HDF5, the Hamming kernel), the BLAS kernel choice (``BLASKernelFamily``), the
+/// machine (host, cores, the threads products ran on — speed only, not results), the
+/// cost (wall and CPU seconds, peak resident memory) and the time (start and end,
+/// ISO 8601 UTC).
 public struct Provenance: Codable, Equatable, Sendable {
     public var gitCommit: String
     public var gitDirty: Bool?
