@@ -77,10 +77,7 @@ import Testing
     }
 
     @Test func mfeatClassesGivenAsIntegersAreNames() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().path
-        try #require(FileManager.default.fileExists(atPath: root + "/datasets/data/mfeat.h5"),
-                     "run `make test`, which fetches mfeat first")
+        let root = try SpecFixture.projectRootWithMFeat()
         let fixture = try SpecFixture(withDataset: false)
         defer { fixture.remove() }
         let path = try fixture.write("mfeat.yaml", """

@@ -157,10 +157,7 @@ import Testing
     /// named modality is no axis and plans the configurations of a spec naming none
     /// (mfeat's first view, fac).
     @Test func aListOfModalitiesSweepsTheModalityAxis() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().path
-        try #require(FileManager.default.fileExists(atPath: root + "/datasets/data/mfeat.h5"),
-                     "run `make test`, which fetches mfeat first")
+        let root = try SpecFixture.projectRootWithMFeat()
         let fixture = try SpecFixture(withDataset: false)
         defer { fixture.remove() }
         let spec = """

@@ -6,6 +6,17 @@ import TestSupport
 /// on demand and, optionally, the 4-cluster dataset of ``SingleRunTests`` built as
 /// `datasets/data/clusters.h5` (modality `x`, classes a, b, c, d).
 struct SpecFixture {
+    /// The project's root folder, once `datasets/data/mfeat.h5` is there (`make test`
+    /// fetches it first).
+    static func projectRootWithMFeat() throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: root + "/datasets/data/mfeat.h5") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: root + "/datasets/data/mfeat.h5"])
+        }
+        return root
+    }
+
     let directory: TemporaryDirectory
 
     init(withDataset: Bool = true) throws {

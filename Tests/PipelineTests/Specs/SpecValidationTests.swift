@@ -184,10 +184,7 @@ import Testing
     /// Each listed modality is checked against the dataset: a typo in mfeat's third view
     /// names `modality[2]` and the view it was meant to be.
     @Test func aTypoInAListedModalityNamesItsIndexAndTheNearestView() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().path
-        try #require(FileManager.default.fileExists(atPath: root + "/datasets/data/mfeat.h5"),
-                     "run `make test`, which fetches mfeat first")
+        let root = try SpecFixture.projectRootWithMFeat()
         let fixture = try SpecFixture(withDataset: false)
         defer { fixture.remove() }
         let path = try fixture.write("spec.yaml", """
