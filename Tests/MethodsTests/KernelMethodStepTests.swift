@@ -62,4 +62,12 @@ import Testing
             try fixture.train("itq", bits: 16)
         }
     }
+
+    /// Too many bits for the features is outside ITQ's definition (not applicable, never
+    /// worth retrying); a failed factorization or too small a training set is a failure.
+    @Test func onlyBitsBeyondTheDimensionAreNotApplicable() {
+        #expect(TrainingError.bitsExceedDimension(method: "itq", bits: 16, dimension: 8).isNotApplicable)
+        #expect(!TrainingError.tooFewItems(method: "ksh", found: 3, needed: 10).isNotApplicable)
+        #expect(!TrainingError.numerical(method: "sdh", step: "W-step", reason: "not positive definite").isNotApplicable)
+    }
 }

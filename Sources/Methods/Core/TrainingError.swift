@@ -1,4 +1,8 @@
 /// Why a method cannot train on the data it was given; every case names the method.
+///
+/// Some cases are *not applicable* rather than failures (``isNotApplicable``): the
+/// method's definition excludes the configuration, whatever the data's values, so the
+/// same configuration declines again every time it is run.
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
     /// The method projects onto `bits` directions of the features and there are fewer.
     case bitsExceedDimension(method: String, bits: Int, dimension: Int)
@@ -6,6 +10,18 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case tooFewItems(method: String, found: Int, needed: Int)
     /// A numerical step failed (a factorization, a width of 0).
     case numerical(method: String, step: String, reason: String)
+
+    /// Whether the configuration lies outside the method's definition, so that no run of
+    /// it can ever produce codes: `true` for ``bitsExceedDimension(method:bits:dimension:)``
+    /// (a projection onto more directions than the features have, fixed by the code
+    /// length and the modality); `false` for failures worth someone's attention — a
+    /// training set too small for what was asked, a factorization that failed.
+    public var isNotApplicable: Bool {
+        switch self {
+        case .bitsExceedDimension: return true
+        case .tooFewItems, .numerical: return false
+        }
+    }
 
     public var description: String {
         switch self {
