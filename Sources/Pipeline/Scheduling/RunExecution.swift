@@ -4,8 +4,10 @@ import Foundation
 /// Computes one planned run into the store — what a `hashlab run-one --planned` worker
 /// does: resolve the dataset and its hash, take the run's lock, and unless the run is
 /// already done (another process may have finished it while this one waited), execute
-/// it and write its file: `ok` with the result, or `failed` with the error. Either way
-/// the file carries the provenance; it is written atomically once the run has ended.
+/// it and write its file: `ok` with the result, `not_applicable` with the reason when
+/// the method declines the configuration (``SingleRun/notApplicableReason(of:)``), or
+/// `failed` with any other error. Every file carries the provenance; it is written
+/// atomically once the run has ended.
 public struct RunExecution {
     public let store: RunStore
     public let catalog: DatasetCatalog
@@ -31,7 +33,7 @@ public struct RunExecution {
     /// is taken as the dataset's hash instead of reading the file again.
     ///
     /// - Throws: only when the store cannot be written or locked, or the dataset cannot
-    ///   be hashed; a failing run is recorded, not thrown.
+    ///   be hashed; a failing or not applicable run is recorded, not thrown.
     @discardableResult
     public func execute(_ run: PlannedRun, datasetSHA256: String? = nil, force: Bool = false,
                         log: (String) -> Void) throws -> StoredRun {
@@ -56,8 +58,14 @@ public struct RunExecution {
             stored = StoredRun(id: id, run: run, datasetSHA256: sha, status: .ok, error: nil, result: result,
                                provenance: .capture(root: catalog.root, started: started))
         } catch {
-            stored = StoredRun(id: id, run: run, datasetSHA256: sha, status: .failed, error: "\(error)", result: nil,
-                               provenance: .capture(root: catalog.root, started: started))
+            let provenance = Provenance.capture(root: catalog.root, started: started)
+            if let reason = SingleRun.notApplicableReason(of: error) {
+                stored = StoredRun(id: id, run: run, datasetSHA256: sha, status: .notApplicable, error: nil,
+                                   reason: reason, result: nil, provenance: provenance)
+            } else {
+                stored = StoredRun(id: id, run: run, datasetSHA256: sha, status: .failed, error: "\(error)", result: nil,
+                                   provenance: provenance)
+            }
         }
         try store.write(stored)
         lock.release()

@@ -5,7 +5,9 @@ import Foundation
 /// run id, written atomically (temporary file, fsync, rename), so a crash leaves either
 /// the previous file or the complete new one. A run is done only when its file parses,
 /// says `ok`, and holds the same configuration and cutoffs as the planned run (a file
-/// that does not parse counts as missing and is redone).
+/// that does not parse counts as missing and is redone), or says `not_applicable` with
+/// a reason for the same configuration: that outcome is the configuration's own, so
+/// it is done too, and only `--force` redoes it.
 public struct RunStore: Sendable {
     public let directory: String
 
@@ -35,15 +37,20 @@ public struct RunStore: Sendable {
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    /// The stored run `id` when it is a valid, successful result of `run` (parses, `ok`,
-    /// same configuration and cutoffs); nil otherwise. Reads the file once.
+    /// The stored run `id` when it is a final outcome of `run` — `ok` with a result, or
+    /// `not_applicable` with a reason — for the same configuration and cutoffs; nil
+    /// otherwise (absent, unreadable, failed, or another run's file). Reads the file once.
     public func finished(_ id: String, _ run: PlannedRun) -> StoredRun? {
-        guard let stored = load(id), stored.status == .ok, stored.result != nil, stored.id == id,
+        guard let stored = load(id), stored.id == id,
               stored.run.configuration == run.configuration, stored.run.cutoffs == run.cutoffs else { return nil }
-        return stored
+        switch stored.status {
+        case .ok: return stored.result == nil ? nil : stored
+        case .notApplicable: return stored.reason == nil ? nil : stored
+        case .failed: return nil
+        }
     }
 
-    /// Whether `run` (with id `id`) has a valid, successful result in the store.
+    /// Whether `run` (with id `id`) has a final outcome in the store (see ``finished(_:_:)``).
     public func isDone(_ id: String, _ run: PlannedRun) -> Bool {
         finished(id, run) != nil
     }

@@ -43,12 +43,12 @@ extension StoreDiff {
         }
     }
 
-    /// A run `ok` in one store and `failed` in the other.
+    /// A run whose status differs between the stores (`ok`, `failed`, `not_applicable`).
     public struct StatusChange: Hashable, Sendable, CustomStringConvertible {
         public var run: RunName
         public var old: StoredRun.Status
         public var new: StoredRun.Status
-        /// The failed side's error.
+        /// The failed side's error, or else the not applicable side's reason.
         public var error: String?
 
         public init(run: RunName, old: StoredRun.Status, new: StoredRun.Status, error: String?) {
@@ -58,7 +58,8 @@ extension StoreDiff {
             self.error = error
         }
 
-        /// `itq bits=8 seed=1 [0123456789ab]: ok in A, failed in B: <error>`.
+        /// `itq bits=8 seed=1 [0123456789ab]: ok in A, failed in B: <error>`, or
+        /// `…: ok in A, not_applicable in B: <reason>`.
         public var description: String {
             "\(run): \(old.rawValue) in A, \(new.rawValue) in B" + (error.map { ": \($0)" } ?? "")
         }
@@ -68,7 +69,7 @@ extension StoreDiff {
     public struct Report: Hashable, Sendable, CustomStringConvertible {
         /// Metrics that moved beyond the tolerance, run by run.
         public var metricChanges: [MetricChange]
-        /// Runs `ok` in one store and `failed` in the other.
+        /// Runs whose status differs between the stores.
         public var statusChanges: [StatusChange]
         /// Runs in the old store (A) only.
         public var onlyInOld: [RunName]

@@ -3,10 +3,10 @@ import Foundation
 /// Compares two result stores (directories of run files, e.g. the `results/runs` of
 /// two checkouts) run by run. Runs of the same id in both are compared metric by
 /// metric (every ``EvaluationReport/namedValues`` name): a metric moved when its two
-/// values differ by more than ``tolerance``. Runs in one store only, and runs `ok` in
-/// one store and `failed` in the other, are listed; runs failed in both have no
-/// metrics to compare. Files that do not read as runs are ignored, as the store
-/// ignores them.
+/// values differ by more than ``tolerance``. Runs in one store only, and runs whose
+/// status differs (`ok`, `failed`, `not_applicable`), are listed; runs failed or not
+/// applicable in both have no metrics to compare. Files that do not read as runs are
+/// ignored, as the store ignores them.
 public struct StoreDiff: Sendable {
     /// The largest absolute difference between two metric values that does not count as a move.
     public var tolerance: Double
@@ -42,7 +42,9 @@ public struct StoreDiff: Sendable {
             case let (oldRun?, newRun?):
                 if oldRun.status != newRun.status {
                     report.statusChanges.append(StatusChange(run: RunName(newRun), old: oldRun.status,
-                                                             new: newRun.status, error: oldRun.error ?? newRun.error))
+                                                             new: newRun.status,
+                                                             error: oldRun.error ?? newRun.error
+                                                                 ?? oldRun.reason ?? newRun.reason))
                 } else if let oldResult = oldRun.result, let newResult = newRun.result {
                     report.metricChanges += metricChanges(RunName(newRun), old: oldResult.metrics, new: newResult.metrics)
                 }

@@ -17,12 +17,12 @@ import TestSupport
     }
 
     static func planned(seed: UInt64 = 1, unseen: [String] = ["c", "d"], parameters: [String: String] = [:],
-                        preprocessing: FeaturePreprocessing = .none) throws -> PlannedRun {
+                        preprocessing: FeaturePreprocessing = .none, bits: Int = 4) throws -> PlannedRun {
         let single = try SingleRun(dataset: "clusters",
                                    retrievalProtocol: .zeroShot(ZeroShotProtocol(unseen: .classes(unseen), queries: 10)),
-                                   preprocessing: preprocessing, method: "itq", parameters: parameters, bits: 4, modality: "x", seed: seed)
+                                   preprocessing: preprocessing, method: "itq", parameters: parameters, bits: bits, modality: "x", seed: seed)
         return PlannedRun(configuration: single.configuration, cutoffs: single.cutoffs,
-                          axes: ["method": "itq", "bits": "4", "seed": "\(seed)"])
+                          axes: ["method": "itq", "bits": "\(bits)", "seed": "\(seed)"])
     }
 
     @Test func idsAreStableAndSensitive() throws {
@@ -111,6 +111,39 @@ import TestSupport
         #expect(failed.status == .failed && failed.result == nil)
         #expect(failed.error?.contains("zebra") == true)
         #expect(!store.isDone(failed.id, failing))
+    }
+
+    /// ITQ at 8 bits on 6 feature dimensions: recorded `not_applicable` with the reason,
+    /// no result and no error; done, so executing it again computes nothing; only
+    /// `force` redoes it. A failed run is neither (see above).
+    @Test func executionRecordsANotApplicableRunAsDone() throws {
+        let root = try Self.root()
+        defer { root.remove() }
+        let store = RunStore(root: root.url.path)
+        let execution = RunExecution(store: store, catalog: DatasetCatalog(root: root.url.path))
+        let run = try Self.planned(bits: 8)
+        let stored = try execution.execute(run) { _ in }
+        #expect(stored.status == .notApplicable)
+        #expect(stored.reason == "itq: 8 bits need at least 8 feature dimensions, the features have 6")
+        #expect(stored.result == nil && stored.error == nil)
+        let json = try String(contentsOfFile: store.path(stored.id), encoding: .utf8)
+        #expect(json.contains("\"status\" : \"not_applicable\""), "\(json)")
+        #expect(store.load(stored.id)?.reason == stored.reason)
+        #expect(store.isDone(stored.id, run))
+        #expect(store.finished(stored.id, run)?.status == .notApplicable)
+
+        var messages: [String] = []
+        let again = try execution.execute(run) { messages.append($0) }
+        #expect(messages == ["run \(stored.id) is already done"])
+        #expect(again.provenance.started == stored.provenance.started)
+        let forced = try execution.execute(run, force: true) { _ in }
+        #expect(forced.status == .notApplicable && forced.reason == stored.reason)
+
+        // Not applicable without a reason is not a file the store wrote: not done.
+        var damaged = stored
+        damaged.reason = nil
+        try store.write(damaged)
+        #expect(!store.isDone(stored.id, run))
     }
 
     /// What the scheduler does after a worker died: the temporary file of a write it

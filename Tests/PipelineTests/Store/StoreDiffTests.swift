@@ -50,6 +50,34 @@ import TestSupport
         #expect(StoreDiff(tolerance: 0.005).compare(old: old, new: old).isEmpty)
     }
 
+    /// A run not applicable in both stores has nothing to compare; one `ok` in A and
+    /// not applicable in B is a status change with the reason.
+    @Test func notApplicableRunsCompareByStatus() throws {
+        let root = try RunStoreTests.root()
+        defer { root.remove() }
+        let old = RunStore(directory: root.path("a"))
+        let new = RunStore(directory: root.path("b"))
+        let declined = try RunExecution(store: old, catalog: DatasetCatalog(root: root.url.path))
+            .execute(try RunStoreTests.planned(bits: 8)) { _ in }
+        let computed = try RunExecution(store: old, catalog: DatasetCatalog(root: root.url.path))
+            .execute(try RunStoreTests.planned(bits: 4)) { _ in }
+        #expect(declined.status == .notApplicable && computed.status == .ok)
+        try new.write(declined)
+        var changed = computed
+        changed.status = .notApplicable
+        changed.result = nil
+        changed.reason = "itq: 4 bits need at least 4 feature dimensions, the features have 3"
+        try new.write(changed)
+
+        #expect(StoreDiff(tolerance: 0.005).compare(old: new, new: new).isEmpty)
+        let report = StoreDiff(tolerance: 0.005).compare(old: old, new: new)
+        let name = StoreDiff.RunName(label: "itq bits=4 seed=1", id: computed.id)
+        #expect(report == StoreDiff.Report(statusChanges: [
+            StoreDiff.StatusChange(run: name, old: .ok, new: .notApplicable, error: changed.reason),
+        ]))
+        #expect(report.description == "\(name): ok in A, not_applicable in B: \(changed.reason ?? "")")
+    }
+
     @Test func tablesAndFilesAreNotStores() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
