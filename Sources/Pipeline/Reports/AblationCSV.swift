@@ -2,10 +2,12 @@
 /// line per run with every axis (names sorted) and then every metric (names sorted).
 /// Fields a run lacks are empty; metrics have four decimals. Lines are sorted by the
 /// axes, column by column, each in ``AxisValueOrder`` with runs lacking the axis last.
+/// Runs recorded not applicable have no metrics and no line (the tables count them).
 struct AblationCSV {
     let records: [ReportRecord]
 
     var text: String {
+        let records = records.filter { $0.notApplicable == nil }
         let axes = Set(records.flatMap { $0.axes.keys }).sorted()
         let metrics = Set(records.flatMap { $0.metrics.keys }).sorted()
         let ranks = axes.map { axis in

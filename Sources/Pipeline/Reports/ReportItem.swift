@@ -46,7 +46,8 @@ public struct PaperValue: Hashable, Sendable {
 }
 
 /// One finished run as reports see it: its axes, its named metrics and its
-/// precision–recall curve.
+/// precision–recall curve — or, for a run recorded not applicable, its axes and the
+/// reason, without metrics or curve.
 public struct ReportRecord: Hashable, Sendable {
     public var axes: [String: String]
     /// Metric name → value: `map` (tie-aware), `map_index_order`, `map@K`,
@@ -56,10 +57,15 @@ public struct ReportRecord: Hashable, Sendable {
     /// one point per radius 0…K in order (``EvaluationReport/precisionRecallByRadius``);
     /// empty where unknown.
     public var curve: [RetrievalMetrics.RadiusPoint]
+    /// Why the method declines the run's configuration (``StoredRun/Status/notApplicable``);
+    /// nil for a run with metrics.
+    public var notApplicable: String?
 
-    public init(axes: [String: String], metrics: [String: Double], curve: [RetrievalMetrics.RadiusPoint] = []) {
+    public init(axes: [String: String], metrics: [String: Double], curve: [RetrievalMetrics.RadiusPoint] = [],
+                notApplicable: String? = nil) {
         self.axes = axes
         self.metrics = metrics
         self.curve = curve
+        self.notApplicable = notApplicable
     }
 }

@@ -16,14 +16,17 @@
 ///   takes its plot's name).
 ///
 /// Every Markdown file opens with one line naming the experiment, its description and
-/// the runs found out of those expected, with the number missing.
+/// the runs found out of those expected, with the numbers missing and not applicable.
+/// Runs recorded not applicable (``ReportRecord/notApplicable``) show as `n/a` in tables
+/// and are left out of ablations, comparisons and precision–recall curves.
 public struct ReportWriter: Sendable {
     public var experiment: String
     public var description: String
     public var items: [ReportItem]
     public var paper: [PaperValue]
     public var records: [ReportRecord]
-    /// The number of runs the spec plans; `records.count` of them were found.
+    /// The number of runs the spec plans; `records.count` of them were found (with a
+    /// result, or not applicable).
     public var expectedRuns: Int
 
     public init(experiment: String, description: String, items: [ReportItem], paper: [PaperValue],
@@ -39,8 +42,9 @@ public struct ReportWriter: Sendable {
     /// Writes the report under `resultsDirectory` and returns the paths written, in order.
     public func write(to resultsDirectory: String) throws -> [String] {
         var files = ReportFiles(root: resultsDirectory)
-        let header = ReportHeader(experiment: experiment, description: description,
-                                  found: records.count, expected: expectedRuns)
+        let header = ReportHeader(experiment: experiment, description: description, found: records.count,
+                                  notApplicable: records.filter { $0.notApplicable != nil }.count,
+                                  expected: expectedRuns)
         let base = ReportFiles.component(experiment)
         var tablesWritten = 0
         var ablationWritten = false

@@ -11,11 +11,19 @@
 ///   value of it, and runs without that axis (a method without the parameter) appear in
 ///   every section. With more, cells average over all of them and ``averagedAxes``
 ///   names them.
-/// - Runs that lack the rows or columns axis or the metric are left out.
+/// - Runs recorded not applicable (``ReportRecord/notApplicable``) have no metrics. A
+///   cell whose runs are all not applicable prints `n/a` (``ReportNumber/notApplicable``);
+///   a cell with some is summarised over its other runs, as a cell with missing runs
+///   is, and says so: n counts the runs with metrics, beside the number of `n/a` runs.
+///   The notes list the reasons.
+/// - Other runs that lack the rows or columns axis or the metric are left out.
 struct ResultTable {
     /// One cell: the summary of its runs and what is printed beside it.
     struct Cell {
+        /// The summary of the runs with metrics.
         var summary: SampleSummary
+        /// The number of the cell's runs recorded not applicable.
+        var notApplicableCount: Int
         /// Runs a complete cell holds: one per seed of the experiment for every
         /// combination of ``ResultTable/averagedAxes`` seen in the cell's row.
         var expectedCount: Int
@@ -48,12 +56,17 @@ struct ResultTable {
     /// The free axes cells average over (empty when there is at most one free axis).
     let averagedAxes: [String]
     let sections: [Section]
+    /// The reasons of the table's runs recorded not applicable.
+    let notApplicableReasons: NotApplicableReasons
 
     init(rows: String, columns: String, value: String, records: [ReportRecord], paper: [PaperValue]) {
         rowsAxis = rows
         columnsAxis = columns
         self.value = value
-        let records = records.filter { $0.axes[rows] != nil && $0.axes[columns] != nil && $0.metrics[value] != nil }
+        let records = records.filter {
+            $0.axes[rows] != nil && $0.axes[columns] != nil && ($0.metrics[value] != nil || $0.notApplicable != nil)
+        }
+        notApplicableReasons = NotApplicableReasons(records.compactMap(\.notApplicable))
         let rowValues = AxisValueOrder.ordered(records.map { $0.axes[rows]! })
         let columnValues = AxisValueOrder.ordered(records.map { $0.axes[columns]! })
         self.rowValues = rowValues
@@ -83,10 +96,12 @@ struct ResultTable {
                 let combinations = max(1, Set(inRow.map { record in averagedAxes.map { record.axes[$0] } }).count)
                 return columnValues.map { columnValue in
                     let runs = inRow.filter { $0.axes[columns] == columnValue }
+                    let measured = runs.filter { $0.notApplicable == nil }
                     var cellAxes = fixed
                     cellAxes[rows] = rowValue
                     cellAxes[columns] = columnValue
-                    return Cell(summary: SampleSummary(runs.map { $0.metrics[value]! }),
+                    return Cell(summary: SampleSummary(measured.map { $0.metrics[value]! }),
+                                notApplicableCount: runs.count - measured.count,
                                 expectedCount: seedCount * combinations,
                                 paper: Self.paperValue(paper, metric: value, cell: cellAxes, runs: runs),
                                 isBest: false)
@@ -153,16 +168,24 @@ extension ResultTable {
         if hasRunsInEverySection, let axis = sectionAxis {
             notes.append("Runs without a \(axis) appear in every \(axis) section.")
         }
+        if !notApplicableReasons.isEmpty {
+            let name = ReportNumber.notApplicable
+            notes.append("\(name): not applicable, the method declines the configuration, so there are no metrics; "
+                         + "a cell with some such runs averages the others (n counts them) and gives the number of "
+                         + "\(name) runs. Reasons: " + notApplicableReasons.lines.joined(separator: "; ") + ".")
+        }
         return notes
     }
 }
 
 extension ResultTable.Cell {
-    /// The cell as printed: "mean ± std", just the mean when there is one run, `dash`
-    /// when there is none; `strong` applied to the best; then "(n=2 of 3, paper 0.5210)"
-    /// with whichever of the two applies (n only for a cell with some but not all runs).
+    /// The cell as printed: "mean ± std", just the mean when there is one run, `n/a`
+    /// when every run is not applicable, `dash` when there is none; `strong` applied to
+    /// the best; then "(n=2 of 3, 1 n/a, paper 0.5210)" with whichever of the three
+    /// applies (n only for a cell with some but not all runs; the n/a count only for a
+    /// cell that also has runs with metrics).
     func text(plusMinus: String, dash: String, strong: (String) -> String) -> String {
-        var core = dash
+        var core = summary.count == 0 && notApplicableCount > 0 ? ReportNumber.notApplicable : dash
         if let mean = summary.mean {
             core = ReportNumber.text(mean)
             if let deviation = summary.standardDeviation { core += " \(plusMinus) " + ReportNumber.text(deviation) }
@@ -170,6 +193,9 @@ extension ResultTable.Cell {
         if isBest { core = strong(core) }
         var remarks: [String] = []
         if summary.count > 0 && summary.count < expectedCount { remarks.append("n=\(summary.count) of \(expectedCount)") }
+        if summary.count > 0 && notApplicableCount > 0 {
+            remarks.append("\(notApplicableCount) \(ReportNumber.notApplicable)")
+        }
         if let paper { remarks.append("paper " + ReportNumber.text(paper)) }
         return remarks.isEmpty ? core : core + " (" + remarks.joined(separator: ", ") + ")"
     }

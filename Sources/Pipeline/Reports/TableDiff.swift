@@ -9,7 +9,8 @@ import Foundation
 ///   reported whole. Tables whose rows no prefix tells apart are matched by line number.
 /// - Columns are matched by name. A cell moved when both values are numbers that differ
 ///   by more than ``tolerance``, or otherwise when the texts differ (a `best` mark that
-///   moved, a value that appeared or vanished).
+///   moved, a value that appeared or vanished). `n/a`, a cell whose runs are all not
+///   applicable, is text: `n/a` against `n/a` did not move, `n/a` against a number did.
 /// - Directories are searched recursively for `.csv` files; files of the same relative
 ///   path are compared and files on one side only are listed.
 public struct TableDiff: Sendable {
@@ -87,7 +88,7 @@ public struct TableDiff: Sendable {
     }
 
     /// Whether a cell moved: numbers by more than the tolerance, anything else when the
-    /// texts differ (an absent column reads as an empty field).
+    /// texts differ (an absent column reads as an empty field; `n/a` is not a number).
     private func moved(_ old: String?, _ new: String?) -> Bool {
         let old = old ?? ""
         let new = new ?? ""

@@ -2,12 +2,16 @@ import Datasets
 import Foundation
 
 /// An experiment's runs against a store: every planned run with its id, and which are
-/// done. Ids are content hashes, so a run shared by two specs (or listed twice) is one
-/// run; ``toDo`` lists each missing id once.
+/// done — among them those recorded not applicable, with their reasons. Ids are content
+/// hashes, so a run shared by two specs (or listed twice) is one run; ``toDo`` lists
+/// each missing id once.
 public struct ExperimentPlan {
     public let spec: ExperimentSpec
     public let runs: [ScheduledRun]
+    /// The ids with a final outcome in the store (``RunStore/finished(_:_:)``).
     public let done: Set<String>
+    /// The ids among ``done`` recorded not applicable → their reasons.
+    public let notApplicable: [String: String]
 
     /// Expands `spec` (datasets resolved under `root`) and checks each run in the store.
     ///
@@ -18,7 +22,15 @@ public struct ExperimentPlan {
             let (id, sha) = try execution.id(of: run)
             return ScheduledRun(id: id, run: run, datasetSHA256: sha)
         }
-        done = Set(runs.filter { execution.store.isDone($0.id, $0.run) }.map(\.id))
+        var done = Set<String>()
+        var notApplicable: [String: String] = [:]
+        for scheduled in runs where !done.contains(scheduled.id) {
+            guard let stored = execution.store.finished(scheduled.id, scheduled.run) else { continue }
+            done.insert(scheduled.id)
+            if stored.status == .notApplicable { notApplicable[scheduled.id] = stored.reason }
+        }
+        self.done = done
+        self.notApplicable = notApplicable
     }
 
     /// The runs not done, each id once, in plan order.
@@ -30,15 +42,22 @@ public struct ExperimentPlan {
     /// The number of distinct runs.
     public var distinctCount: Int { Set(runs.map(\.id)).count }
 
-    /// The finished runs as report records (axes, named metrics and the precision–recall
-    /// curve), in plan order.
+    /// The finished runs as report records, in plan order: axes, named metrics and the
+    /// precision–recall curve of each `ok` run; axes and the reason, without metrics,
+    /// of each run recorded not applicable.
     public func records(in store: RunStore) -> [ReportRecord] {
         runs.compactMap { scheduled in
-            guard let result = store.finished(scheduled.id, scheduled.run)?.result else {
+            guard let stored = store.finished(scheduled.id, scheduled.run) else { return nil }
+            switch stored.status {
+            case .ok:
+                guard let result = stored.result else { return nil }
+                return ReportRecord(axes: scheduled.run.axes, metrics: result.metrics.namedValues,
+                                    curve: result.metrics.precisionRecallByRadius)
+            case .notApplicable:
+                return ReportRecord(axes: scheduled.run.axes, metrics: [:], notApplicable: stored.reason)
+            case .failed:
                 return nil
             }
-            return ReportRecord(axes: scheduled.run.axes, metrics: result.metrics.namedValues,
-                                curve: result.metrics.precisionRecallByRadius)
         }
     }
 }
