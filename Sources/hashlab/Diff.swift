@@ -11,11 +11,12 @@ struct Diff: ParsableCommand {
         discussion: """
             Rows are matched by their leading key columns, columns by name. Numbers count \
             as moved when they differ by more than the tolerance; other cells when their \
-            text differs. Directories are searched for .csv files, which are compared by \
+            text differs (n/a, a cell of runs not applicable, equals n/a and differs from \
+            any number). Directories are searched for .csv files, which are compared by \
             relative path; files on one side only are listed. Two directories of run files \
             (e.g. two results/runs) are compared as result stores: every metric of the runs \
-            in both (same run id), and the runs in one store only or ok in one and failed in \
-            the other. Exit status: 0 when nothing moved, 1 when something moved or a file or \
+            in both (same run id), and the runs in one store only or with another status \
+            (ok, failed, not_applicable) in the other. Exit status: 0 when nothing moved, 1 when something moved or a file or \
             run is on one side only, 2 on errors.
             """)
 

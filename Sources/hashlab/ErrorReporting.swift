@@ -21,3 +21,10 @@ func specExit(printing error: any Error) -> ExitCode {
     FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
     return ExitCode(2)
 }
+
+extension ExitCode {
+    /// `hashlab run-one`'s status for a configuration the method declines by its
+    /// definition (e.g. ITQ with more bits than the features have dimensions): no
+    /// result, but no failure either; the reason is printed on standard error.
+    static let notApplicable = ExitCode(3)
+}

@@ -27,7 +27,7 @@ struct Plan: ParsableCommand {
                     let plan = try ExperimentPlan(spec: spec, root: options.root, execution: execution)
                     print(PlanSummary(spec: spec, runs: plan.runs.map(\.run), done: plan.runs.filter {
                         plan.done.contains($0.id)
-                    }.count).text())
+                    }.count, notApplicable: plan.runs.filter { plan.notApplicable[$0.id] != nil }.count).text())
                 } catch let error as SpecError {
                     FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
                     specErrors += 1

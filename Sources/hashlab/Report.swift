@@ -26,7 +26,9 @@ struct Report: ParsableCommand {
                                           items: plan.spec.report, paper: plan.spec.paper, records: records,
                                           expectedRuns: plan.runs.count)
                 let written = try writer.write(to: options.resultsDirectory)
-                print("\(plan.spec.name): \(records.count) of \(plan.runs.count) runs; wrote "
+                let declined = records.filter { $0.notApplicable != nil }.count
+                print("\(plan.spec.name): \(records.count) of \(plan.runs.count) runs"
+                      + (declined > 0 ? " (\(declined) not applicable)" : "") + "; wrote "
                       + written.joined(separator: ", "))
             }
         }

@@ -5,7 +5,9 @@ import Foundation
 import Pipeline
 
 /// `hashlab run SPEC…`: computes every run of the specs that the store lacks, with
-/// worker processes; failed runs are listed at the end (exit 1); Ctrl-C stops the
+/// worker processes; failed runs are listed at the end (exit 1); runs the method
+/// declines (recorded not applicable, e.g. ITQ with more bits than dimensions) are
+/// counted with their reasons grouped, are done, and are no failure; Ctrl-C stops the
 /// workers, waits for them to exit and exits 130, leaving the store consistent for the
 /// next `run`. `--only` naming an axis or a value that no run of the specs has is an
 /// error, like a spec error (exit 2), and nothing runs.
@@ -50,7 +52,9 @@ struct Run: ParsableCommand {
             let candidates = (force ? plan.runs : plan.toDo).filter { filter.matches($0.run.axes) }
             let added = candidates.filter { queued.insert($0.id).inserted }
             queue += added
-            print("\(plan.spec.name): \(plan.distinctCount) runs, \(plan.done.count) done, \(added.count) to run")
+            let declined = plan.notApplicable.isEmpty ? "" : " (\(plan.notApplicable.count) not applicable)"
+            print("\(plan.spec.name): \(plan.distinctCount) runs, \(plan.done.count) done\(declined), "
+                  + "\(added.count) to run")
         }
         guard !queue.isEmpty else { return }
         let scheduler = LocalScheduler(executable: Self.executablePath, root: options.root, store: store,
@@ -66,6 +70,7 @@ struct Run: ParsableCommand {
             FileHandle.standardError.write(Data("\nhashlab: interrupted; finished runs are stored, run again to resume\n".utf8))
             throw ExitCode(130)
         }
+        if let summary = progress.notApplicableSummary { print(summary) }
         let failures = outcomes.filter { $0.failure != nil }
         guard failures.isEmpty else {
             var message = "hashlab: \(failures.count) of \(outcomes.count) runs failed:\n"

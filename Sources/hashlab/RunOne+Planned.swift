@@ -5,14 +5,17 @@ import Pipeline
 
 extension RunOne {
     /// Worker mode: computes the planned run `json` into the store (see
-    /// ``RunExecution``); exits 0 when the run is stored as ok, 1 when it is stored as
-    /// failed or cannot be stored.
+    /// ``RunExecution``); exits 0 when the run is stored as ok or not applicable (a
+    /// final outcome, like ok), 1 when it is stored as failed or cannot be stored.
     func runPlanned(_ json: String) throws {
         guard let store else { throw ValidationError("--planned needs --store") }
         let stored = try reportingErrors {
             let run = try JSONDecoder().decode(PlannedRun.self, from: Data(json.utf8))
             let execution = RunExecution(store: RunStore(directory: store), catalog: DatasetCatalog(root: options.root))
             return try execution.execute(run, datasetSHA256: datasetSHA256, force: force) { FileHandle.standardError.write(Data("hashlab: \($0)\n".utf8)) }
+        }
+        if let reason = stored.reason {
+            FileHandle.standardError.write(Data("hashlab: run \(stored.id) is not applicable: \(reason)\n".utf8))
         }
         if let error = stored.error {
             FileHandle.standardError.write(Data("hashlab: run \(stored.id) failed: \(error)\n".utf8))

@@ -3,7 +3,11 @@ import Datasets
 import Foundation
 import Pipeline
 
-/// `hashlab run-one`: one configuration, end to end, printed or written as JSON.
+/// `hashlab run-one`: one configuration, end to end, printed or written as JSON. Exit
+/// status: 0 with a result; 1 on an error; 3 (``ExitCode/notApplicable``) when the
+/// method declines the configuration by its definition (e.g. `itq` with more bits than
+/// the modality has dimensions): `hashlab: not applicable: <reason>` on standard error,
+/// nothing printed or written. In worker mode (`--planned`) see ``runPlanned(_:)``.
 struct RunOne: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run-one",
@@ -11,6 +15,8 @@ struct RunOne: ParsableCommand {
         discussion: """
             Example: hashlab run-one --dataset mfeat --protocol zero-shot --unseen 8,9 \
             --preprocess zscore --method aszh --bits 32 --seed 1 --param ratio=5/-1 --param lambda=0.01
+            Exit status: 0 with a result, 1 on an error, 3 when the method declines the \
+            configuration (e.g. itq with more bits than feature dimensions; the reason is printed).
             """)
 
     @Option(help: "Dataset name (in datasets/data) or path to an .h5 file.")
@@ -89,8 +95,15 @@ struct RunOne: ParsableCommand {
                 dataset: dataset, retrievalProtocol: retrievalProtocol, preprocessing: preprocessing, method: method,
                 parameters: try RunOne.parse(parameters), bits: bits, modality: modality, seed: seed,
                 cutoffs: cutoffs)
-            let result = try run.execute(catalog: DatasetCatalog(root: options.root)) {
-                FileHandle.standardError.write(Data("hashlab: \($0)\n".utf8))
+            let result: RunResult
+            do {
+                result = try run.execute(catalog: DatasetCatalog(root: options.root)) {
+                    FileHandle.standardError.write(Data("hashlab: \($0)\n".utf8))
+                }
+            } catch {
+                guard let reason = SingleRun.notApplicableReason(of: error) else { throw error }
+                FileHandle.standardError.write(Data("hashlab: not applicable: \(reason)\n".utf8))
+                throw ExitCode.notApplicable
             }
             print(result.summary)
             if let out {

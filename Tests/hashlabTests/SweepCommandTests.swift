@@ -5,11 +5,13 @@ import Testing
 import TestSupport
 
 /// `hashlab plan → run → report` end to end on a tiny spec, resuming after the
-/// scheduler is killed, and failed runs recorded without stopping the sweep.
+/// scheduler is killed, failed runs recorded without stopping the sweep, and runs the
+/// method declines recorded not applicable, which are done and no failure.
 @Suite(.serialized) struct SweepCommandTests {
     /// A project root with `clusters` (``ClusterDataset``) and
     /// the spec `experiments/tiny.yaml` with `methods` as given.
-    static func project(methods: String, bits: String = "[4, 8]", seeds: String = "[1, 2]") throws -> TemporaryDirectory {
+    static func project(methods: String, bits: String = "[4, 8]", seeds: String = "[1, 2]",
+                        queries: String = "10") throws -> TemporaryDirectory {
         let root = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: root.path("datasets/data"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root.path("experiments"), withIntermediateDirectories: true)
@@ -18,7 +20,7 @@ import TestSupport
             experiment: tiny
             description: a tiny sweep
             dataset: clusters
-            protocol: {kind: zero-shot, unseen: [c, d], queries: 10}
+            protocol: {kind: zero-shot, unseen: [c, d], queries: \(queries)}
             bits: \(bits)
             seeds: \(seeds)
             methods:
@@ -116,19 +118,79 @@ import TestSupport
     }
 
     @Test func failedRunsAreRecordedAndListedWithoutStoppingTheSweep() throws {
-        // ITQ needs bits ≤ the 6 feature dimensions: the 8-bit runs fail, the 4-bit ones run.
-        let root = try Self.project(methods: "  - method: itq")
+        // The unseen classes c and d have 30 items each: 1,000 queries cannot be drawn
+        // from them, so those runs fail; the runs with 10 queries succeed.
+        let root = try Self.project(methods: "  - method: lsh", bits: "[4]", queries: "[10, 1000]")
         defer { root.remove() }
         let spec = root.path("experiments/tiny.yaml")
         let result = try HashlabProcess(["run", spec, "--root", root.url.path, "--jobs", "2"])
         #expect(result.status == 1)
-        #expect(result.error.contains("2 of 4 runs failed"))
-        #expect(result.error.contains("itq: 8 bits need at least 8 feature dimensions, the features have 6"))
+        #expect(result.error.contains("2 of 4 runs failed"), "\(result.error)")
+        #expect(result.error.contains("queries (unseen items) asks for 1000 items but only 60 are available"),
+                "\(result.error)")
         let stored = try Self.storedRuns(root)
         #expect(stored.count == 4)
         #expect(stored.filter { $0["status"] as? String == "failed" }.count == 2)
         let again = try HashlabProcess(["run", spec, "--root", root.url.path])
         #expect(again.output.contains("4 runs, 2 done, 2 to run"))
+    }
+
+    /// ITQ needs bits ≤ the 6 feature dimensions of `clusters`: its 8-bit runs are
+    /// recorded not applicable with the reason, the sweep exits 0 and says so, a second
+    /// `run` finds them done, and the report's table prints n/a for them.
+    @Test func notApplicableRunsAreRecordedDoneAndNoFailure() throws {
+        let root = try Self.project(methods: "  - method: itq")
+        defer { root.remove() }
+        let spec = root.path("experiments/tiny.yaml")
+        let reason = "itq: 8 bits need at least 8 feature dimensions, the features have 6"
+        let result = try HashlabProcess(["run", spec, "--root", root.url.path, "--jobs", "2"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(!result.error.contains("failed"), "\(result.error)")
+        #expect(result.output.contains("tiny: 4 runs, 0 done, 4 to run"))
+        #expect(result.output.contains("n/a    itq bits=8 seed=1: \(reason)"), "\(result.output)")
+        #expect(result.output.contains("2 of 4 runs not applicable (recorded; not failures):\n  2 × \(reason)\n"),
+                "\(result.output)")
+
+        let stored = try Self.storedRuns(root)
+        #expect(stored.count == 4)
+        let declined = stored.filter { $0["status"] as? String == "not_applicable" }
+        #expect(declined.count == 2)
+        #expect(declined.allSatisfy { $0["reason"] as? String == reason && $0["result"] == nil && $0["error"] == nil })
+        #expect(declined.allSatisfy { (($0["run"] as? [String: Any])?["axes"] as? [String: String])?["bits"] == "8" })
+        #expect(stored.filter { $0["status"] as? String == "ok" }.count == 2)
+
+        let again = try HashlabProcess(["run", spec, "--root", root.url.path])
+        #expect(again.status == 0, "\(again.error)")
+        #expect(again.output.contains("tiny: 4 runs, 4 done (2 not applicable), 0 to run"), "\(again.output)")
+        #expect(!again.output.contains("running"))
+        let plan = try HashlabProcess(["plan", spec, "--root", root.url.path])
+        #expect(plan.output.contains("4 runs, 4 done (2 not applicable), 0 to do"), "\(plan.output)")
+
+        let report = try HashlabProcess(["report", spec, "--root", root.url.path])
+        #expect(report.status == 0, "\(report.error)")
+        #expect(report.output.contains("tiny: 4 of 4 runs (2 not applicable); wrote"), "\(report.output)")
+        let table = try String(contentsOfFile: root.path("results/tables/tiny.md"), encoding: .utf8)
+        #expect(table.contains(" | n/a |"), "\(table)")
+        #expect(table.contains("2 × \(reason)"), "\(table)")
+        let csv = try String(contentsOfFile: root.path("results/tables/tiny.csv"), encoding: .utf8)
+        #expect(csv.contains(",n/a,n/a,0,2,,\n"), "\(csv)")
+    }
+
+    /// `hashlab run-one` on a configuration the method declines: the reason on standard
+    /// error, nothing on standard output, exit status 3 (1 is kept for errors).
+    @Test func runOneOfANotApplicableConfigurationExitsThree() throws {
+        let root = try Self.project(methods: "  - method: itq")
+        defer { root.remove() }
+        let out = root.path("run.json")
+        let result = try HashlabProcess(["run-one", "--root", root.url.path, "--dataset", "clusters", "--unseen", "c,d",
+                                         "--queries", "10", "--method", "itq", "--bits", "8", "--seed", "1",
+                                         "--out", out])
+        #expect(result.status == 3)
+        #expect(result.error.contains(
+            "hashlab: not applicable: itq: 8 bits need at least 8 feature dimensions, the features have 6\n"),
+            "\(result.error)")
+        #expect(result.output.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     /// `--only` naming an axis or a value that no run of the spec has is an error with

@@ -6,7 +6,7 @@ import Foundation
 /// ⌊cores / jobs⌋, so workers × threads never exceed the cores). A worker's
 /// standard error is appended to `<store>/../logs/<id>.log`. A failed run (recorded
 /// `failed` by its worker, or a worker that died without writing) does not stop the
-/// others. ``cancel()`` (on Ctrl-C) terminates the workers and ``run(_:finished:)``
+/// others; a run recorded not applicable is no failure (``Outcome/notApplicable``). ``cancel()`` (on Ctrl-C) terminates the workers and ``run(_:finished:)``
 /// returns once they have exited: a worker writes its file only when its run has
 /// ended, atomically, and the temporary file of a write a worker died in is removed,
 /// so nothing partial is left and the next `run` resumes. The scheduler's open
@@ -17,9 +17,15 @@ public final class LocalScheduler: @unchecked Sendable {
     public struct Outcome: Sendable {
         public var run: ScheduledRun
         public var stored: StoredRun?
-        /// Why the run failed (its recorded error, or how its worker died); nil when ok.
+        /// Why the run failed (its recorded error, or how its worker died); nil when ok or
+        /// not applicable.
         public var failure: String?
         public var seconds: Double
+
+        /// Why the method declines the run, when the run is recorded not applicable.
+        public var notApplicable: String? {
+            stored?.status == .notApplicable ? stored?.reason : nil
+        }
     }
 
     public let executable: String

@@ -6,11 +6,14 @@ public struct PlanSummary: Sendable {
     public let runs: [PlannedRun]
     /// How many distinct runs the store has done, when checked against one.
     public let done: Int?
+    /// How many of the ``done`` runs are recorded not applicable.
+    public let notApplicable: Int
 
-    public init(spec: ExperimentSpec, runs: [PlannedRun], done: Int? = nil) {
+    public init(spec: ExperimentSpec, runs: [PlannedRun], done: Int? = nil, notApplicable: Int = 0) {
         self.spec = spec
         self.runs = runs
         self.done = done
+        self.notApplicable = notApplicable
     }
 
     /// The summary, listing at most `preview` runs:
@@ -23,7 +26,10 @@ public struct PlanSummary: Sendable {
     /// ```
     public func text(preview: Int = 5) -> String {
         var header = "\(spec.name) (\(spec.file)): \(runs.count) run\(runs.count == 1 ? "" : "s")"
-        if let done { header += ", \(done) done, \(runs.count - done) to do" }
+        if let done {
+            header += ", \(done) done" + (notApplicable > 0 ? " (\(notApplicable) not applicable)" : "")
+                + ", \(runs.count - done) to do"
+        }
         var lines = [header]
         lines += runs.prefix(preview).map { "  " + Self.line($0) }
         if runs.count > preview { lines.append("  … and \(runs.count - preview) more") }
