@@ -32,41 +32,44 @@ public struct RBFKernelMap: Sendable {
     }
 
     /// The map of ``init(training:anchorCount:sigma:generator:)`` together with φ of the
-    /// training items, from a single distance GEMM: the squared distances give σ (when
-    /// not given) and are then turned into kernel values in place.
+    /// training items in `precision`, from a single distance GEMM: the squared distances
+    /// give σ (when not given; rounded to the map's `Float`, so that training and encoding
+    /// use one width) and are then turned into kernel values in place.
     ///
     /// - Throws: ``KernelError/degenerateWidth``.
-    public static func fitted(training: Matrix<Float>, anchorCount: Int, sigma: Float? = nil,
-                              generator: inout SeededGenerator) throws -> (map: RBFKernelMap, features: Matrix<Float>) {
+    public static func fitted<Scalar: KernelScalar>(
+        training: Matrix<Float>, anchorCount: Int, sigma: Float? = nil, precision: Scalar.Type = Float.self,
+        generator: inout SeededGenerator
+    ) throws -> (map: RBFKernelMap, features: Matrix<Scalar>) {
         let count = min(anchorCount, training.rows)
         let chosen = generator.sample(count, from: training.rows).sorted()
         let anchors = training.selectingRows(chosen)
-        var values = Matrix.pairwiseSquaredDistances(training, anchors)
+        var values = Matrix.pairwiseSquaredDistances(training.map(Scalar.init), anchors.map(Scalar.init))
         let width = sigma ?? Float(meanDistance(values))
         guard width > 0, width.isFinite else { throw KernelError.degenerateWidth }
-        let map = RBFKernelMap(anchors: anchors, sigma: width)
-        map.exponentiate(&values)
-        return (map, values)
+        exponentiate(&values, sigma: Scalar(width))
+        return (RBFKernelMap(anchors: anchors, sigma: width), values)
     }
 
-    /// φ(X) for the rows of `features` (N × D) → N × m.
-    public func map(_ features: Matrix<Float>) -> Matrix<Float> {
+    /// φ(X) for the rows of `features` (N × D) → N × m, computed in `precision`.
+    public func map<Scalar: KernelScalar>(_ features: Matrix<Float>, precision: Scalar.Type = Float.self)
+        -> Matrix<Scalar> {
         precondition(features.columns == anchors.columns,
                      "RBFKernelMap: features have \(features.columns) columns, anchors \(anchors.columns)")
-        var result = Matrix.pairwiseSquaredDistances(features, anchors)
-        exponentiate(&result)
+        var result = Matrix.pairwiseSquaredDistances(features.map(Scalar.init), anchors.map(Scalar.init))
+        Self.exponentiate(&result, sigma: Scalar(sigma))
         return result
     }
 
     /// exp(−d / 2σ²) in place, for squared distances d, in parallel row blocks.
-    private func exponentiate(_ distances: inout Matrix<Float>) {
+    private static func exponentiate<Scalar: KernelScalar>(_ distances: inout Matrix<Scalar>, sigma: Scalar) {
         let scale = -1 / (2 * sigma * sigma)
         let columns = distances.columns
         distances.elements.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             ParallelRows.forEachBlock(distances.rows) { _, rows in
                 for index in (rows.lowerBound * columns)..<(rows.upperBound * columns) {
-                    output[index] = expf(output[index] * scale)
+                    output[index] = Scalar.exponential(output[index] * scale)
                 }
             }
         }
@@ -74,7 +77,7 @@ public struct RBFKernelMap: Sendable {
 
     /// The mean of √d over squared distances d, summed per row block in parallel and
     /// the blocks in order (the same result on any number of cores).
-    private static func meanDistance(_ distances: Matrix<Float>) -> Double {
+    private static func meanDistance<Scalar: KernelScalar>(_ distances: Matrix<Scalar>) -> Double {
         let columns = distances.columns
         var partial = [Double](repeating: 0, count: ParallelRows.blockCount(distances.rows))
         partial.withUnsafeMutableBufferPointer { sums in

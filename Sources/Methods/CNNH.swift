@@ -63,7 +63,7 @@ public struct CNNH: HashingMethod {
             diagnostics.iterations.append(.init(objective: factorisation.objective(),
                                                 bitsChanged: SignMatrix.changes(previous, factorisation.signs())))
         }
-        let kernel = try KernelFeatures(data.primary.selectingRows(chosen), anchors: anchors, sigma: sigma,
+        let kernel = try KernelFeatures<Double>(data.primary.selectingRows(chosen), anchors: anchors, sigma: sigma,
                                         centred: true, method: Self.name, generator: &generator)
         let fit = try RidgeRegression(features: kernel.values, ridge: ridge)
             .solve(factorisation.codes(), method: Self.name)
@@ -81,31 +81,31 @@ struct ApproximateCodes {
     let count: Int
     let bits: Int
     /// T = q·S − HHᵀ, l × l, row-major.
-    private(set) var residual: [Float]
+    private(set) var residual: [Double]
     /// Hᵀ, q × l, so that a column of H is contiguous.
-    private(set) var transposedCodes: [Float]
+    private(set) var transposedCodes: [Double]
 
-    init(similarity: Matrix<Float>, bits: Int, generator: inout SeededGenerator) {
+    init(similarity: Matrix<Double>, bits: Int, generator: inout SeededGenerator) {
         count = similarity.rows
         self.bits = bits
-        transposedCodes = (0..<(bits * count)).map { _ in 2 * generator.uniformFloat() - 1 }
+        transposedCodes = (0..<(bits * count)).map { _ in Double(2 * generator.uniformFloat() - 1) }
         let codes = Matrix(rows: bits, columns: count, elements: transposedCodes)
-        residual = (similarity * Float(bits) - Matrix.product(codes, codes, transposeA: true)).elements
+        residual = (similarity * Double(bits) - Matrix.product(codes, codes, transposeA: true)).elements
     }
 
     /// H (l × q).
-    func codes() -> Matrix<Float> {
+    func codes() -> Matrix<Double> {
         Matrix(rows: bits, columns: count, elements: transposedCodes).transposed()
     }
 
     /// sgn(H) (l × q).
-    func signs() -> Matrix<Float> {
+    func signs() -> Matrix<Double> {
         SignMatrix.signs(codes())
     }
 
     /// ‖S − HHᵀ/q‖²_F.
     func objective() -> Double {
-        residual.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(bits * bits)
+        residual.reduce(0.0) { $0 + $1 * $1 } / Double(bits * bits)
     }
 
     /// One pass over every entry, column by column.
@@ -115,9 +115,9 @@ struct ApproximateCodes {
             transposedCodes.withUnsafeMutableBufferPointer { h in
                 for bit in 0..<bits {
                     let u = UnsafeMutableBufferPointer(rebasing: h[(bit * count)..<((bit + 1) * count)])
-                    var norm: Float = u.reduce(0) { $0 + $1 * $1 }
+                    var norm = u.reduce(0.0) { $0 + $1 * $1 }
                     for item in 0..<count {
-                        var projection: Float = 0
+                        var projection = 0.0
                         for other in 0..<count { projection += t[item * count + other] * u[other] }
                         let ui = u[item]
                         let step = Self.bestStep(ui: ui, norm: norm, diagonal: t[item * count + item],
@@ -139,11 +139,11 @@ struct ApproximateCodes {
 
     /// The d in [−1 − u_i, 1 − u_i] minimising
     /// f(d) = d⁴ + 4u_i·d³ + 2(‖u‖² + u_i² − T_ii)·d² − 4(T_i·u)·d.
-    static func bestStep(ui: Float, norm: Float, diagonal: Float, projection: Float) -> Float {
-        let (a, b, c) = (Double(3 * ui), Double(norm + ui * ui - diagonal), Double(-projection))
-        let (low, high) = (Double(-1 - ui), Double(1 - ui))
+    static func bestStep(ui: Double, norm: Double, diagonal: Double, projection: Double) -> Double {
+        let (a, b, c) = (3 * ui, norm + ui * ui - diagonal, -projection)
+        let (low, high) = (-1 - ui, 1 - ui)
         func f(_ d: Double) -> Double {
-            d * d * d * d + 4 * Double(ui) * d * d * d + 2 * b * d * d + 4 * c * d
+            d * d * d * d + 4 * ui * d * d * d + 2 * b * d * d + 4 * c * d
         }
         var best = 0.0
         var bestValue = 0.0
@@ -154,6 +154,6 @@ struct ApproximateCodes {
                 bestValue = value
             }
         }
-        return Float(best)
+        return best
     }
 }

@@ -53,13 +53,13 @@ public struct SDH: HashingMethod {
     }
 
     public func train(_ data: TrainingSet, bits: Int, generator: inout SeededGenerator) throws -> any TrainedHasher {
-        let kernel = try KernelFeatures(data.primary, anchors: anchors, sigma: sigma, centred: true,
+        let kernel = try KernelFeatures<Float>(data.primary, anchors: anchors, sigma: sigma, centred: true,
                                         method: Self.name, generator: &generator)
         let phi = kernel.values
         let labels = data.labels
         let regression = RidgeRegression(features: phi, ridge: ridge)
         var codes = SignMatrix.signs(generator.normalMatrix(rows: data.count, columns: bits, as: Float.self))
-        var fit = AffineProjection(projection: .zeros(rows: phi.columns, columns: bits))
+        var fit = AffineProjection<Float>(projection: .zeros(rows: phi.columns, columns: bits))
         var diagnostics = TrainingDiagnostics()
         for _ in 0..<iterations {
             let classifier = try Self.classifier(codes: codes, labels: labels, lambda: lambda)

@@ -94,6 +94,30 @@ import TestSupport
         #expect(throws: KernelError.degenerateWidth) { try RBFKernelMap(training: constant, anchorCount: 2, generator: &generator) }
     }
 
+    /// The Double map (KSH and CNNH train and encode in it) against the formula in
+    /// Double, to 1e-13: the Float map's 1e-5 would not pass.
+    @Test func doubleKernelMatchesDirectFormulaToDoublePrecision() throws {
+        var generator = SeededGenerator(seed: 5)
+        let training = generator.normalMatrix(rows: 30, columns: 4, as: Float.self).map { $0 * 10 }
+        let (map, features) = try RBFKernelMap.fitted(training: training, anchorCount: 7, precision: Double.self,
+                                                      generator: &generator)
+        let sigma = Double(map.sigma)
+        for i in 0..<30 {
+            for a in 0..<7 {
+                let squared = (0..<4).reduce(0.0) { $0 + pow(Double(training[i, $1]) - Double(map.anchors[a, $1]), 2) }
+                #expect(abs(features[i, a] - exp(-squared / (2 * sigma * sigma))) < 1e-13)
+            }
+        }
+        let queries = generator.normalMatrix(rows: 5, columns: 4, as: Float.self)
+        let mapped = map.map(queries, precision: Double.self)
+        for i in 0..<5 {
+            for a in 0..<7 {
+                let squared = (0..<4).reduce(0.0) { $0 + pow(Double(queries[i, $1]) - Double(map.anchors[a, $1]), 2) }
+                #expect(abs(mapped[i, a] - exp(-squared / (2 * sigma * sigma))) < 1e-13)
+            }
+        }
+    }
+
     @Test func fittedKernelFeaturesEqualTheMapOfTheTrainingItems() throws {
         var first = SeededGenerator(seed: 4)
         var second = SeededGenerator(seed: 4)

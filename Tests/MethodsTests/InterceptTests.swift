@@ -76,7 +76,7 @@ import Testing
         let type = try MethodRegistry.method(named: method)
         let parameters = type.parameters.contains { $0.name == "anchors" } ? ["anchors": "100"] : [:]
         let hasher = try Self.fixture.train(method, bits: 16, seed: 2, parameters)
-        guard hasher is KernelHasher, let learned = hasher.trainingCodes else { return }
+        guard hasher is KernelHasher<Float> || hasher is KernelHasher<Double>, let learned = hasher.trainingCodes else { return }
         let encoded = try hasher.encode(Self.fixture.training.primary, modality: "features")
         let learnedMeans = Self.bitMeans(learned)
         let encodedMeans = Self.bitMeans(encoded)

@@ -110,7 +110,7 @@ public struct ASZH: HashingMethod {
             diagnostics.phaseSeconds[name, default: 0] += (now - clock) / .seconds(1)
             clock = now
         }
-        let kernel = try KernelFeatures(data.primary, anchors: anchors, sigma: sigma, centred: true,
+        let kernel = try KernelFeatures<Float>(data.primary, anchors: anchors, sigma: sigma, centred: true,
                                         method: Self.name, generator: &generator)
         phase("kernel")
         let problem = ASZHProblem(phi: kernel.values, labels: data.labels, ratio: ratio, bits: bits,
@@ -195,7 +195,7 @@ public struct ASZH: HashingMethod {
 
     /// The full objective of the relaxed solver, with the soft balance penalty when set.
     private func relaxedObjective(problem: ASZHProblem, codes: Matrix<Float>, relaxed: Matrix<Float>,
-                                  projection: AffineProjection, classifier: Matrix<Float>) -> Double {
+                                  projection: AffineProjection<Float>, classifier: Matrix<Float>) -> Double {
         var objective = problem.similarityTerm(codes: codes, relaxed: relaxed)
             + alpha * SignMatrix.squaredDistance(codes, relaxed)
             + problem.regressionTerms(codes: codes, projection: projection, classifier: classifier)

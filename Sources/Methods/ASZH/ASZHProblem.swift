@@ -19,7 +19,7 @@ struct ASZHProblem {
     let mu: Double
     /// ‖S‖²_F, in closed form.
     let similarityNorm: Double
-    private let regression: RidgeRegression
+    private let regression: RidgeRegression<Float>
 
     init(phi: Matrix<Float>, labels: Matrix<Float>, ratio: SimilarityRatio, bits: Int,
          lambda: Double, alpha: Double, beta: Double, gamma: Double, mu: Double) {
@@ -49,7 +49,7 @@ struct ASZHProblem {
     }
 
     /// P = (λΦ̄ᵀΦ̄ + βI)⁻¹λΦ̄ᵀB with its intercept c = b̄ − Pᵀφ̄ (``RidgeRegression``).
-    func projection(for codes: Matrix<Float>) throws -> AffineProjection {
+    func projection(for codes: Matrix<Float>) throws -> AffineProjection<Float> {
         try regression.solve(codes, method: ASZH.name)
     }
 
@@ -66,7 +66,7 @@ struct ASZHProblem {
     }
 
     /// λ‖ΦP + 1cᵀ − B‖² + β‖P‖² + γ‖YW − B‖² + μ‖W‖²: the terms shared by every formulation.
-    func regressionTerms(codes: Matrix<Float>, projection: AffineProjection, classifier: Matrix<Float>) -> Double {
+    func regressionTerms(codes: Matrix<Float>, projection: AffineProjection<Float>, classifier: Matrix<Float>) -> Double {
         lambda * SignMatrix.squaredDistance(projection.apply(phi), codes)
             + beta * SignMatrix.squaredNorm(projection.projection)
             + gamma * SignMatrix.squaredDistance(Matrix.product(labels, classifier), codes)

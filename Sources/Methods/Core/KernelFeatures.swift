@@ -2,12 +2,14 @@ import HashCore
 import Linalg
 
 /// The kernel features a kernel method trains on: the RBF map on seeded anchors, the
-/// mapped training items Φ (N × m) and, when centred, their column means (which
-/// ``KernelHasher`` subtracts from new items too).
-struct KernelFeatures {
+/// mapped training items Φ (N × m) in the method's training precision and, when
+/// centred, their column means (which ``KernelHasher`` subtracts from new items too).
+/// SDH and ASZH train in `Float`; KSH and CNNH in `Double`, because their greedy and
+/// coordinate-wise steps turn a last-bit difference into other codes.
+struct KernelFeatures<Scalar: KernelScalar> {
     let map: RBFKernelMap
-    let mean: [Float]
-    let values: Matrix<Float>
+    let mean: [Scalar]
+    let values: Matrix<Scalar>
 
     /// Maps `features` on `anchors` anchors sampled with `generator`; σ from the data
     /// unless given.
@@ -15,14 +17,15 @@ struct KernelFeatures {
     /// - Throws: ``TrainingError/numerical(method:step:reason:)`` for a zero width.
     init(_ features: Matrix<Float>, anchors: Int, sigma: Double?, centred: Bool, method: String,
          generator: inout SeededGenerator) throws {
-        var mapped: Matrix<Float>
+        var mapped: Matrix<Scalar>
         do {
             (map, mapped) = try RBFKernelMap.fitted(training: features, anchorCount: anchors,
-                                                    sigma: sigma.map { Float($0) }, generator: &generator)
+                                                    sigma: sigma.map { Float($0) }, precision: Scalar.self,
+                                                    generator: &generator)
         } catch {
             throw TrainingError.numerical(method: method, step: "kernel width", reason: "\(error)")
         }
-        mean = centred ? mapped.columnMeans() : [Float](repeating: 0, count: mapped.columns)
+        mean = centred ? mapped.columnMeans() : [Scalar](repeating: 0, count: mapped.columns)
         if centred { mapped.centre(by: mean) }
         values = mapped
     }

@@ -9,20 +9,20 @@ import Linalg
 /// training items therefore have the column means of T: without c, centred features
 /// force every predicted bit to mean zero whatever the targets' balance. The Gram
 /// matrix X̄ᵀX̄ is computed once (``init(features:ridge:)``) and reused for every
-/// target, by a Cholesky solve.
-public struct RidgeRegression: Sendable {
+/// target, by a Cholesky solve, in the features' precision.
+public struct RidgeRegression<Scalar: BLASScalar>: Sendable {
     /// The centred features X̄ (N × m).
-    public let centredFeatures: Matrix<Float>
+    public let centredFeatures: Matrix<Scalar>
     /// The column means x̄ of the features.
-    public let featureMeans: [Float]
+    public let featureMeans: [Scalar]
     /// X̄ᵀX̄ + δI (m × m).
-    public let regularisedGram: Matrix<Float>
+    public let regularisedGram: Matrix<Scalar>
 
-    public init(features: Matrix<Float>, ridge: Double) {
+    public init(features: Matrix<Scalar>, ridge: Double) {
         featureMeans = features.columnMeans()
         centredFeatures = features.centred(by: featureMeans)
         var gram = centredFeatures.transposedProduct()
-        for index in 0..<gram.rows { gram[index, index] += Float(ridge) }
+        for index in 0..<gram.rows { gram[index, index] += Scalar(ridge) }
         regularisedGram = gram
     }
 
@@ -30,8 +30,8 @@ public struct RidgeRegression: Sendable {
     ///
     /// - Throws: ``TrainingError/numerical(method:step:reason:)`` when X̄ᵀX̄ + δI is not
     ///   positive definite (δ = 0 and rank-deficient features).
-    public func solve(_ targets: Matrix<Float>, method: String) throws -> AffineProjection {
-        let projection: Matrix<Float>
+    public func solve(_ targets: Matrix<Scalar>, method: String) throws -> AffineProjection<Scalar> {
+        let projection: Matrix<Scalar>
         do {
             projection = try regularisedGram.solvingPositiveDefinite(
                 Matrix.product(centredFeatures, targets, transposeA: true))

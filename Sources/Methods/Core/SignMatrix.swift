@@ -17,7 +17,7 @@ enum SignMatrix {
     }
 
     /// ‖A‖²_F, accumulated in Double.
-    static func squaredNorm(_ a: Matrix<Float>) -> Double {
+    static func squaredNorm<Scalar: BLASScalar>(_ a: Matrix<Scalar>) -> Double {
         a.elements.reduce(0.0) { $0 + Double($1) * Double($1) }
     }
 }
