@@ -3,7 +3,7 @@
 PACKAGES := libopenblas-dev liblapacke-dev libhdf5-dev zlib1g-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: setup build test bench datasets reproduce tables-check clean
+.PHONY: setup build test bench datasets reproduce tables-check kernels-check clean
 
 setup:
 	@missing=""; for package in $(PACKAGES); do \
@@ -53,6 +53,13 @@ tables-check: build
 	for table in .build/tables-check/tables/*.csv; do \
 	    $(HASHLAB) diff results/tables/$$(basename $$table) $$table --tolerance 0.002 || exit 1; \
 	done
+
+# CI: the mfeat tables on a reduced grid (seed 1) under hashlab's reproducible BLAS kernels
+# and under every other kernel family this CPU runs (HASHLAB_BLAS_KERNEL=native), compared
+# at tables-check's tolerance: the tables must not depend on the kernels.
+kernels-check: build
+	$(HASHLAB) datasets fetch mfeat
+	scripts/kernels-check.sh
 
 clean:
 	rm -rf .build
