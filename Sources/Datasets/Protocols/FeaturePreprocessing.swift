@@ -13,6 +13,14 @@
 ///   on the training items) is left centred, xⱼ − μⱼ, divided by 1 instead of 0;
 /// - `l2`: x/‖x‖₂, each item (row) scaled to unit Euclidean norm on its own, with no
 ///   statistics; a zero row stays zero.
+///
+/// `none` is the default because nothing hashlab builds on prescribes another: the
+/// reading notes on ASZH, LEMON, DCMH, THN and CNNH/DNNH (shared/papers) and DESIGN.md
+/// name no preprocessing, and the kernel methods (ASZH, SDH, KSH, CNNH) set their RBF
+/// width from the data by default, so a global rescaling of the features does not
+/// change them.
+/// On mfeat z-scoring is a finding, not a fix: it helps some views and methods and
+/// hurts others (results/tables/zero-shot-mfeat-compare-preprocess.md).
 public enum FeaturePreprocessing: String, Codable, Hashable, Sendable, CaseIterable {
     case none, center, zscore, l2
 }
