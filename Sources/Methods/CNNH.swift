@@ -26,6 +26,9 @@ import Linalg
 public struct CNNH: HashingMethod {
     public static let name = "cnnh"
     public static let summary = "two-stage: factorise S ≈ HHᵀ/q, then kernel regression to H (Xia et al. 2014)"
+    /// 2: the intercept of stage 2; stage 1 and the kernel features in Double; sgn(H) as
+    /// training codes.
+    public static let revision = 2
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("ratio", .ratio, default: .ratio(.values(same: 1, different: -1)), "similarity r_s/r_d of S"),
         ParameterSpec("samples", .integer(2...20_000), default: .integer(2000), "training items of stage 1 (S is l × l)"),

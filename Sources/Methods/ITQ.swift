@@ -20,6 +20,8 @@ import Linalg
 public struct ITQ: HashingMethod {
     public static let name = "itq"
     public static let summary = "PCA then iterative quantization by orthogonal Procrustes (Gong & Lazebnik 2011)"
+    /// 2: trains in Double (codes no longer depend on the BLAS kernels).
+    public static let revision = 2
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("iterations", .integer(0...10_000), default: .integer(50), "Procrustes iterations"),
     ]

@@ -38,6 +38,8 @@ import Linalg
 public struct KSH: HashingMethod {
     public static let name = "ksh"
     public static let summary = "supervised hashing with kernels, greedy bits by spectral init + gradient (Liu et al. 2012)"
+    /// 2: Double throughout, the authors' Nesterov refinement in whitened coordinates.
+    public static let revision = 2
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("ratio", .ratio, default: .ratio(.values(same: 1, different: -1)), "similarity r_s/r_d of S₀"),
         ParameterSpec("anchors", .integer(1...100_000), default: .integer(300), "RBF anchors sampled from the labelled items"),

@@ -24,6 +24,8 @@ import Linalg
 public struct SDH: HashingMethod {
     public static let name = "sdh"
     public static let summary = "supervised discrete hashing, kernel features and cyclic bit descent (Shen et al. 2015)"
+    /// 2: the hash functions have their intercept (``RidgeRegression``).
+    public static let revision = 2
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("anchors", .integer(1...100_000), default: .integer(1000), "RBF anchors sampled from training items"),
         ParameterSpec("sigma", .optionalReal(1e-12...1e12), default: .automatic, "RBF width (auto: mean item–anchor distance)"),

@@ -52,6 +52,8 @@ import Linalg
 public struct ASZH: HashingMethod {
     public static let name = "aszh"
     public static let summary = "zero-shot hashing via an asymmetric ratio similarity matrix (kernel, labels only)"
+    /// 2: the intercept; the objective in Double and the Z-step's rank threshold 1e-12.
+    public static let revision = 2
     public static let parameters: [ParameterSpec] = [
         ParameterSpec("ratio", .ratio, default: .ratio(.values(same: 1, different: -1)), "similarity r_s/r_d, or zero-mean"),
         ParameterSpec("lambda", .real(1e-12...1e12), default: .real(1), "λ, weight of the hash-function fit ‖ΦP + 1cᵀ − B‖²"),

@@ -14,10 +14,20 @@ public protocol HashingMethod: Sendable {
     static var summary: String { get }
     /// The parameters, their types, defaults and meanings.
     static var parameters: [ParameterSpec] { get }
+    /// The implementation's revision, raised whenever a change makes the same
+    /// configuration give other codes. It is part of the run configuration from 2 on,
+    /// so runs stored by an older implementation get other run ids and are computed
+    /// again, never mixed with the new ones in a table.
+    static var revision: Int { get }
     /// Reads typed values from resolved parameters.
     init(parameters: ResolvedParameters) throws
     /// Learns hash functions for `bits`-bit codes.
     func train(_ data: TrainingSet, bits: Int, generator: inout SeededGenerator) throws -> any TrainedHasher
+}
+
+extension HashingMethod {
+    /// Revision 1: the implementation as first released.
+    public static var revision: Int { 1 }
 }
 
 /// Learned hash functions: encode features of a modality into codes.

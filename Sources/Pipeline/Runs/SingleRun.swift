@@ -30,7 +30,7 @@ public struct SingleRun: Sendable {
         self.cutoffs = cutoffs
         configuration = RunConfiguration(
             dataset: dataset, retrievalProtocol: retrievalProtocol, preprocessing: preprocessing, method: name,
-            parameters: resolved.values.mapValues(\.description), bits: bits, modality: modality ?? "",
+            methodRevision: type(of: method).revision, parameters: resolved.values.mapValues(\.description), bits: bits, modality: modality ?? "",
             seed: seed)
     }
 
