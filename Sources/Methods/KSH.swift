@@ -70,7 +70,7 @@ public struct KSH: HashingMethod {
         let features = kernel.values
         let count = features.rows
         let similarity = LabelSimilarity(labels: labels, ratio: ratio)
-        var residual = KSHResidual(similarity: similarity, bits: bits, count: count)   // R₀ = K·S₀
+        var residual = KSHResidual(similarity: similarity, bits: bits)   // R₀ = K·S₀
         let (whitening, root) = try Self.squareRoots(of: features.transposedProduct())
         let whitened = Matrix.product(features, whitening)                   // K̄·M^{−1/2}, l × m
         var projection = Matrix<Double>.zeros(rows: features.columns, columns: bits)

@@ -14,12 +14,20 @@ struct KSHResidual {
     /// ‖R_k‖²_F.
     private(set) var squaredNorm: Double
 
-    init(similarity: LabelSimilarity, bits: Int, count: Int) {
+    /// R₀ = K·S₀ for `bits` = K. ‖S₀‖²_F comes from the C × C label products: with
+    /// S₀ = r_d·11ᵀ + δ·YYᵀ (δ = r_s − r_d) over N items,
+    /// ‖S₀‖² = r_d²N² + 2r_dδ‖Yᵀ1‖² + δ²‖YᵀY‖²_F.
+    init(similarity: LabelSimilarity, bits: Int) {
         self.similarity = similarity
         scale = Double(bits)
         transposedCodes = nil
-        let initial = similarity.apply(Matrix<Double>.identity(count))
-        squaredNorm = scale * scale * SignMatrix.squaredNorm(initial)
+        let labels = similarity.labels.map(Double.init)
+        let (different, delta) = (similarity.different, similarity.same - similarity.different)
+        let count = Double(labels.rows)
+        let perLabel = labels.columnSums().reduce(0.0) { $0 + $1 * $1 }
+        let gram = SignMatrix.squaredNorm(labels.transposedProduct())
+        squaredNorm = scale * scale
+            * (different * different * count * count + 2 * different * delta * perLabel + delta * delta * gram)
     }
 
     /// R_k·X for an l × n matrix X.

@@ -25,7 +25,7 @@ import Testing
         let (labels, _) = Self.problem()
         var generator = SeededGenerator(seed: 22)
         let similarity = LabelSimilarity(labels: labels, ratio: SimilarityRatio("2/-1")!)
-        var residual = KSHResidual(similarity: similarity, bits: Self.bits, count: Self.count)
+        var residual = KSHResidual(similarity: similarity, bits: Self.bits)
         var formed = Matrix<Double>(rows: Self.count, columns: Self.count, elements: (0..<(Self.count * Self.count)).map {
             Double(Self.bits) * (($0 / Self.count) % Self.classes == ($0 % Self.count) % Self.classes ? 2 : -1)
         })
@@ -85,7 +85,7 @@ import Testing
     func refinementInWhitenedCoordinatesFollowsThePathInA(steps: Int) throws {
         let (labels, features) = Self.problem()
         let similarity = LabelSimilarity(labels: labels, ratio: SimilarityRatio("1/-1")!)
-        let residual = KSHResidual(similarity: similarity, bits: Self.bits, count: Self.count)
+        let residual = KSHResidual(similarity: similarity, bits: Self.bits)
         let formed = residual.apply(Matrix<Double>.identity(Self.count))
         let (whitening, root) = try KSH.squareRoots(of: features.transposedProduct())
         let whitened = Matrix.product(features, whitening)

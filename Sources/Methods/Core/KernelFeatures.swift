@@ -4,8 +4,9 @@ import Linalg
 /// The kernel features a kernel method trains on: the RBF map on seeded anchors, the
 /// mapped training items Φ (N × m) in the method's training precision and, when
 /// centred, their column means (which ``KernelHasher`` subtracts from new items too).
-/// SDH and ASZH train in `Float`; KSH and CNNH in `Double`, because their greedy and
-/// coordinate-wise steps turn a last-bit difference into other codes.
+/// ASZH trains in `Float`; SDH, KSH and CNNH in `Double`, because their ridge solves on
+/// the RBF Gram matrix and their greedy or coordinate-wise sign steps turned a last-bit
+/// difference (another BLAS kernel's rounding) into other codes.
 struct KernelFeatures<Scalar: KernelScalar> {
     let map: RBFKernelMap
     let mean: [Scalar]

@@ -7,8 +7,8 @@ import Linalg
 /// The regression methods learn c with P (``RidgeRegression``); KSH's codes are
 /// sgn(K̄·a) by its formulation, c = 0.
 ///
-/// New items are encoded in the precision the method trained in (`Scalar`): KSH's and
-/// CNNH's projections are ill-conditioned (RBF Gram matrices, KSH's whitening), so
+/// New items are encoded in the precision the method trained in (`Scalar`): SDH's, KSH's
+/// and CNNH's projections are ill-conditioned (RBF Gram matrices, KSH's whitening), so
 /// (φ(x) − μ)·P is a small difference of large terms, and in `Float` its sign depended
 /// on the BLAS kernel's rounding (KSH's mAP on mfeat moved by up to 0.09 between the
 /// Haswell and SkylakeX kernels with identical training codes).

@@ -6,8 +6,8 @@ import Foundation
 /// ⌊cores / jobs⌋, so workers × threads never exceed the cores). A worker's
 /// standard error is appended to `<store>/../logs/<id>.log`. A failed run (recorded
 /// `failed` by its worker, or a worker that died without writing) does not stop the
-/// others; a run recorded not applicable is no failure (``Outcome/notApplicable``). ``cancel()`` (on Ctrl-C) terminates the workers and ``run(_:finished:)``
-/// returns once they have exited: a worker writes its file only when its run has
+/// others; a run recorded not applicable is no failure (``Outcome/notApplicable``).
+/// ``cancel()`` (on Ctrl-C) terminates the workers and ``run(_:finished:)`` returns once they have exited: a worker writes its file only when its run has
 /// ended, atomically, and the temporary file of a write a worker died in is removed,
 /// so nothing partial is left and the next `run` resumes. The scheduler's open
 /// descriptors do not grow with the number of runs: what it opens for a run (the
