@@ -19,6 +19,8 @@ public protocol HashingMethod: Sendable {
     /// so runs stored by an older implementation get other run ids and are computed
     /// again, never mixed with the new ones in a table.
     static var revision: Int { get }
+    /// One modality, or two paired ones (cross-modal methods).
+    static var modalityNeeds: ModalityNeeds { get }
     /// Reads typed values from resolved parameters.
     init(parameters: ResolvedParameters) throws
     /// Learns hash functions for `bits`-bit codes.
@@ -28,6 +30,8 @@ public protocol HashingMethod: Sendable {
 extension HashingMethod {
     /// Revision 1: the implementation as first released.
     public static var revision: Int { 1 }
+    /// Single-modal.
+    public static var modalityNeeds: ModalityNeeds { .one }
 }
 
 /// Learned hash functions: encode features of a modality into codes.

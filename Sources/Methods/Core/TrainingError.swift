@@ -1,4 +1,5 @@
-/// Why a method cannot train on the data it was given; every case names the method.
+/// Why a method cannot train on the data it was given, or encode what it is asked to;
+/// every case names the method, or the modality asked for.
 ///
 /// Some cases are *not applicable* rather than failures (``isNotApplicable``): the
 /// method's definition excludes the configuration, whatever the data's values, so the
@@ -10,6 +11,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     case tooFewItems(method: String, found: Int, needed: Int)
     /// A numerical step failed (a factorization, a width of 0).
     case numerical(method: String, step: String, reason: String)
+    /// Features of a modality the method was not trained on (`known` are those it was).
+    case unknownModality(_ modality: String, known: [String])
 
     /// Whether the configuration lies outside the method's definition, so that no run of
     /// it can ever produce codes: `true` for ``bitsExceedDimension(method:bits:dimension:)``
@@ -19,7 +22,7 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
     public var isNotApplicable: Bool {
         switch self {
         case .bitsExceedDimension: return true
-        case .tooFewItems, .numerical: return false
+        case .tooFewItems, .numerical, .unknownModality: return false
         }
     }
 
@@ -31,6 +34,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
             return "\(method): \(found) training items, at least \(needed) needed"
         case let .numerical(method, step, reason):
             return "\(method): \(step) failed: \(reason)"
+        case let .unknownModality(modality, known):
+            return "no hash function for modality \"\(modality)\"; trained on \(known.joined(separator: ", "))"
         }
     }
 }
