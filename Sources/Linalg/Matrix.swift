@@ -67,6 +67,12 @@ public struct Matrix<Scalar> {
         return Matrix(rows: count, columns: columns, elements: selected)
     }
 
+    /// This matrix's rows followed by `other`'s (same column count).
+    public func appendingRows(_ other: Matrix) -> Matrix {
+        precondition(other.columns == columns, "cannot stack \(other.columns) columns under \(columns)")
+        return Matrix(rows: rows + other.rows, columns: columns, elements: elements + other.elements)
+    }
+
     /// The transpose, copied.
     public func transposed() -> Matrix {
         var result = [Scalar]()

@@ -15,6 +15,9 @@ struct RunOne: ParsableCommand {
         discussion: """
             Example: hashlab run-one --dataset mfeat --protocol zero-shot --unseen 8,9 \
             --preprocess zscore --method aszh --bits 32 --seed 1 --param ratio=5/-1 --param lambda=0.01
+            Cross-modal (both directions): hashlab run-one --dataset mfeat --protocol cross-modal --queries 200 \
+            --modality fou --modality kar --method lemon --bits 32 --seed 1
+            Online (a round per chunk): --protocol online --chunk 400 (database codes learned by default)
             Exit status: 0 with a result, 1 on an error, 3 when the method declines the \
             configuration (e.g. itq with more bits than feature dimensions; the reason is printed).
             """)
@@ -22,7 +25,7 @@ struct RunOne: ParsableCommand {
     @Option(help: "Dataset name (in datasets/data) or path to an .h5 file.")
     var dataset: String?
 
-    @Option(name: .customLong("protocol"), help: "zero-shot or cross-modal.")
+    @Option(name: .customLong("protocol"), help: "zero-shot, cross-modal or online.")
     var protocolKind: String = "zero-shot"
 
     @Option(help: "Zero-shot: unseen class names, comma-separated.")
@@ -40,8 +43,14 @@ struct RunOne: ParsableCommand {
     @Option(help: "Cap on training items (zero-shot: sample of the seen items; cross-modal: first of the database).")
     var training: Int?
 
-    @Option(help: "Cross-modal: use this stored split's train/test parts instead of sampling.")
+    @Option(help: "Cross-modal, online: use this stored split's train/test parts instead of sampling.")
     var storedSplit: String?
+
+    @Option(help: "Online: training items per round (default 2000).")
+    var chunk: Int?
+
+    @Option(help: "Cross-modal, online: database codes encoded (cross-modal default) or learned (online default).")
+    var databaseCodes: String?
 
     @Option(help: "Feature preprocessing, fitted to the training items: none (default), center, zscore or l2.")
     var preprocess: String?
@@ -58,8 +67,8 @@ struct RunOne: ParsableCommand {
     @Option(name: .customLong("param"), help: "A method parameter as name=value (repeatable).")
     var parameters: [String] = []
 
-    @Option(help: "The modality to hash (default: the dataset's first).")
-    var modality: String?
+    @Option(help: "The modality to hash (default: the dataset's first); twice for a cross-modal pair.")
+    var modality: [String] = []
 
     @Option(name: [.customLong("cutoff"), .customShort("k")], help: "K for mAP@K, P@K, R@K (repeatable).")
     var cutoffs: [Int] = [100, 1000]
@@ -90,11 +99,14 @@ struct RunOne: ParsableCommand {
             throw ValidationError("run-one needs --dataset, --method and --bits (or --planned with --store)")
         }
         try reportingErrors {
-            let (retrievalProtocol, preprocessing) = try protocolSettings()
+            let (retrievalProtocol, preprocessing, databaseCodes) = try protocolSettings()
+            guard modality.count <= 2 else {
+                throw ValidationError("--modality: give one modality, or two for a cross-modal pair, not \(modality.count)")
+            }
             let run = try SingleRun(
                 dataset: dataset, retrievalProtocol: retrievalProtocol, preprocessing: preprocessing, method: method,
-                parameters: try RunOne.parse(parameters), bits: bits, modality: modality, seed: seed,
-                cutoffs: cutoffs)
+                parameters: try RunOne.parse(parameters), bits: bits, modalities: modality,
+                databaseCodes: databaseCodes, seed: seed, cutoffs: cutoffs)
             let result: RunResult
             do {
                 result = try run.execute(catalog: DatasetCatalog(root: options.root)) {
@@ -112,15 +124,17 @@ struct RunOne: ParsableCommand {
         }
     }
 
-    /// The protocol and the feature preprocessing the options describe, built by
-    /// ``ProtocolSettings`` (a spec's `protocol:` goes through the same place).
-    func protocolSettings() throws -> (retrievalProtocol: RetrievalProtocol, preprocessing: FeaturePreprocessing) {
+    /// The protocol, the feature preprocessing and the database codes the options
+    /// describe, built by ``ProtocolSettings`` (a spec's `protocol:` goes through the
+    /// same place).
+    func protocolSettings() throws
+        -> (retrievalProtocol: RetrievalProtocol, preprocessing: FeaturePreprocessing, databaseCodes: DatabaseCodes) {
         let settings = ProtocolSettings(
             kind: protocolKind, unseen: unseen.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
             unseenSplit: unseenSplit, queries: queries, database: database, training: training, storedSplit: storedSplit,
-            preprocess: preprocess)
+            chunk: chunk, databaseCodes: databaseCodes, preprocess: preprocess)
         do {
-            return (try settings.retrievalProtocol(), try settings.preprocessing())
+            return (try settings.retrievalProtocol(), try settings.preprocessing(), try settings.databaseCodeSource())
         } catch let ProtocolError.invalidParameter(name, reason) {
             let option = name == "kind" ? "protocol" : name.replacingOccurrences(of: "_", with: "-")
             throw ValidationError("--\(option): \(reason)")

@@ -28,6 +28,23 @@ public enum ReportItem: Hashable, Sendable {
     /// per `series` value, each point the mean over its runs at one radius, one panel
     /// per `facet` value when given; an SVG and a long CSV.
     case precisionRecall(series: String, facet: String?)
+
+    /// The axes the item names.
+    public var axes: [String] {
+        switch self {
+        case let .table(rows, columns, _): return [rows, columns]
+        case let .ablation(x, series, _, _, facet): return [x, series] + (facet.map { [$0] } ?? [])
+        case let .compare(by, _, _): return [by]
+        case let .precisionRecall(series, facet): return [series] + (facet.map { [$0] } ?? [])
+        }
+    }
+
+    /// The records the item reports: every online round when it names the axis
+    /// `round`, else the runs' final results.
+    public func reported(_ records: [ReportRecord]) -> [ReportRecord] {
+        let wantsRounds = axes.contains("round")
+        return records.filter { $0.isRound == wantsRounds }
+    }
 }
 
 /// A value the paper reports for one cell, printed beside ours.
@@ -60,12 +77,18 @@ public struct ReportRecord: Hashable, Sendable {
     /// Why the method declines the run's configuration (``StoredRun/Status/notApplicable``);
     /// nil for a run with metrics.
     public var notApplicable: String?
+    /// The run's id: a cross-modal or online run gives several records.
+    public var runID: String?
 
     public init(axes: [String: String], metrics: [String: Double], curve: [RetrievalMetrics.RadiusPoint] = [],
-                notApplicable: String? = nil) {
+                notApplicable: String? = nil, runID: String? = nil) {
         self.axes = axes
         self.metrics = metrics
         self.curve = curve
         self.notApplicable = notApplicable
+        self.runID = runID
     }
+
+    /// Whether the record is an online run's round rather than a run's final result.
+    public var isRound: Bool { axes["round"] != nil }
 }

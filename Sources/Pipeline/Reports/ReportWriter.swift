@@ -17,6 +17,8 @@
 ///
 /// Every Markdown file opens with one line naming the experiment, its description and
 /// the runs found out of those expected, with the numbers missing and not applicable.
+/// An item that names the axis `round` reports every round of online runs; any other
+/// reports the final results (``ReportItem/reported(_:)``).
 /// Runs recorded not applicable (``ReportRecord/notApplicable``) show as `n/a` in tables
 /// and are left out of ablations, comparisons and precision–recall curves.
 public struct ReportWriter: Sendable {
@@ -42,8 +44,12 @@ public struct ReportWriter: Sendable {
     /// Writes the report under `resultsDirectory` and returns the paths written, in order.
     public func write(to resultsDirectory: String) throws -> [String] {
         var files = ReportFiles(root: resultsDirectory)
-        let header = ReportHeader(experiment: experiment, description: description, found: records.count,
-                                  notApplicable: records.filter { $0.notApplicable != nil }.count,
+        let finals = records.filter { !$0.isRound }
+        func runCount(_ records: [ReportRecord]) -> Int {
+            Set(records.compactMap(\.runID)).count + records.filter { $0.runID == nil }.count
+        }
+        let header = ReportHeader(experiment: experiment, description: description, found: runCount(finals),
+                                  notApplicable: runCount(finals.filter { $0.notApplicable != nil }),
                                   expected: expectedRuns)
         let base = ReportFiles.component(experiment)
         var tablesWritten = 0
@@ -51,6 +57,7 @@ public struct ReportWriter: Sendable {
         var plotNames = Set<String>()
         var curvesWritten = 0
         for item in items {
+            let records = item.reported(records)
             switch item {
             case .table(let rows, let columns, let value):
                 let table = ResultTable(rows: rows, columns: columns, value: value, records: records, paper: paper)

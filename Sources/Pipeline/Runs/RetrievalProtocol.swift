@@ -1,10 +1,13 @@
 import Datasets
 
 /// The protocol of a run: which items train, query and form the database. Encoded
-/// with a `kind` key (`zero-shot`, `cross-modal`) beside the protocol's own fields.
+/// with a `kind` key (`zero-shot`, `cross-modal`, `online`) beside the protocol's own
+/// fields.
 public enum RetrievalProtocol: Codable, Hashable, Sendable {
     case zeroShot(ZeroShotProtocol)
     case crossModal(CrossModalProtocol)
+    /// Training streams in chunks; each round is evaluated (``OnlineProtocol``).
+    case online(OnlineProtocol)
 
     enum CodingKeys: String, CodingKey { case kind }
 
@@ -13,6 +16,7 @@ public enum RetrievalProtocol: Codable, Hashable, Sendable {
         switch self {
         case .zeroShot: return "zero-shot"
         case .crossModal: return "cross-modal"
+        case .online: return "online"
         }
     }
 
@@ -21,6 +25,7 @@ public enum RetrievalProtocol: Codable, Hashable, Sendable {
         switch self {
         case let .zeroShot(zeroShot): return try zeroShot.split(dataset, seed: seed)
         case let .crossModal(crossModal): return try crossModal.split(dataset, seed: seed)
+        case let .online(online): return try online.split(dataset, seed: seed)
         }
     }
 
@@ -29,6 +34,7 @@ public enum RetrievalProtocol: Codable, Hashable, Sendable {
         switch kind {
         case "zero-shot": self = .zeroShot(try ZeroShotProtocol(from: decoder))
         case "cross-modal": self = .crossModal(try CrossModalProtocol(from: decoder))
+        case "online": self = .online(try OnlineProtocol(from: decoder))
         default:
             throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.kind],
                                                     debugDescription: "unknown protocol \"\(kind)\""))
@@ -41,6 +47,7 @@ public enum RetrievalProtocol: Codable, Hashable, Sendable {
         switch self {
         case let .zeroShot(zeroShot): try zeroShot.encode(to: encoder)
         case let .crossModal(crossModal): try crossModal.encode(to: encoder)
+        case let .online(online): try online.encode(to: encoder)
         }
     }
 }

@@ -43,20 +43,37 @@ public struct ExperimentPlan {
     public var distinctCount: Int { Set(runs.map(\.id)).count }
 
     /// The finished runs as report records, in plan order: axes, named metrics and the
-    /// precision–recall curve of each `ok` run; axes and the reason, without metrics,
-    /// of each run recorded not applicable.
+    /// precision–recall curve of each evaluation of each `ok` run
+    /// (``RunResult/evaluations``: one per direction of a cross-modal run, with the
+    /// axis `direction`, and for an online run also one per round and direction, with
+    /// the axis `round` and the metric `train_seconds`); axes and the reason, without
+    /// metrics, of each run recorded not applicable (one per direction).
     public func records(in store: RunStore) -> [ReportRecord] {
-        runs.compactMap { scheduled in
-            guard let stored = store.finished(scheduled.id, scheduled.run) else { return nil }
+        runs.flatMap { scheduled -> [ReportRecord] in
+            guard let stored = store.finished(scheduled.id, scheduled.run) else { return [] }
             switch stored.status {
             case .ok:
-                guard let result = stored.result else { return nil }
-                return ReportRecord(axes: scheduled.run.axes, metrics: result.metrics.namedValues,
-                                    curve: result.metrics.precisionRecallByRadius)
+                return stored.result?.evaluations.map { evaluation in
+                    var axes = scheduled.run.axes
+                    axes["direction"] = evaluation.direction
+                    axes["round"] = evaluation.round.map(String.init)
+                    var metrics = evaluation.report.namedValues
+                    metrics["train_seconds"] = evaluation.trainSeconds
+                    return ReportRecord(axes: axes, metrics: metrics, curve: evaluation.report.precisionRecallByRadius,
+                                        runID: scheduled.id)
+                } ?? []
             case .notApplicable:
-                return ReportRecord(axes: scheduled.run.axes, metrics: [:], notApplicable: stored.reason)
+                let directions = scheduled.run.configuration.isCrossModal
+                    ? scheduled.run.configuration.directions.map {
+                        RunEvaluation.directionName(query: $0.query, database: $0.database)
+                    } : [nil]
+                return directions.map { direction in
+                    var axes = scheduled.run.axes
+                    axes["direction"] = direction
+                    return ReportRecord(axes: axes, metrics: [:], notApplicable: stored.reason, runID: scheduled.id)
+                }
             case .failed:
-                return nil
+                return []
             }
         }
     }

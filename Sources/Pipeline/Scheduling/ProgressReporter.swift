@@ -38,7 +38,7 @@ public final class ProgressReporter {
             fflush(nil)
         } else {
             let status = outcome.failure != nil ? "FAILED" : outcome.notApplicable != nil ? "n/a   " : "ok    "
-            let value = outcome.stored?.result.map { String(format: " map=%.4f", $0.metrics.map.tieAware) }
+            let value = outcome.stored?.result.map { " " + $0.mapSummary }
                 ?? outcome.notApplicable.map { ": \($0)" } ?? ""
             print("[\(finished)/\(total)] \(status) \(outcome.run.label)\(value) (\(String(format: "%.1f", outcome.seconds)) s)")
             fflush(nil)   // to logs and pipes as each run finishes

@@ -50,11 +50,7 @@ public struct RunExecution {
         let configuration = run.configuration
         var stored: StoredRun
         do {
-            let single = try SingleRun(dataset: configuration.dataset, retrievalProtocol: configuration.retrievalProtocol,
-                                       preprocessing: configuration.preprocessing, method: configuration.method,
-                                       parameters: configuration.parameters, bits: configuration.bits,
-                                       modality: configuration.modality, seed: configuration.seed, cutoffs: run.cutoffs)
-            let result = try single.execute(catalog: catalog, log: log)
+            let result = try SingleRun(configuration: configuration, cutoffs: run.cutoffs).execute(catalog: catalog, log: log)
             stored = StoredRun(id: id, run: run, datasetSHA256: sha, status: .ok, error: nil, result: result,
                                provenance: .capture(root: catalog.root, started: started))
         } catch {

@@ -7,8 +7,11 @@ struct ExpandedRun: Sendable {
     let method: String
     /// Where the method's name is written, for errors its parameters raise.
     let methodLocation: SpecLocation
-    /// The modality the spec names; `nil` means the dataset's first.
-    let modality: String?
+    /// The modalities the spec names (one, or a cross-modal pair); empty means the
+    /// dataset's first.
+    let modalities: [String]
+    /// Where database codes come from (cross-modal and online protocols).
+    let databaseCodes: DatabaseCodes
     let retrievalProtocol: RetrievalProtocol
     let preprocessing: FeaturePreprocessing
     /// Parameter name → text as written (defaults are filled in when planned).
@@ -16,8 +19,28 @@ struct ExpandedRun: Sendable {
     let bits: Int
     let seed: UInt64
     /// `method`, `bits`, `seed`, the entry's `label` when it has one, every given
-    /// parameter, every swept protocol setting and `modality` when it is swept.
+    /// parameter, every swept protocol setting and `modality` or `modalities` when
+    /// swept.
     let axes: [String: String]
+
+    /// Whether the run streams its training items (`kind: online`).
+    var isOnline: Bool {
+        if case .online = retrievalProtocol { return true }
+        return false
+    }
+
+    /// The values of the axes results add to the run's: `direction` for a cross-modal
+    /// run (`A→B`, `B→A`), `round` (unknown before the data is split: empty) for an
+    /// online one.
+    var resultAxes: [String: [String]] {
+        var axes: [String: [String]] = [:]
+        if modalities.count == 2 {
+            axes["direction"] = [RunEvaluation.directionName(query: modalities[0], database: modalities[1]),
+                                 RunEvaluation.directionName(query: modalities[1], database: modalities[0])]
+        }
+        if isOnline { axes["round"] = [] }
+        return axes
+    }
 
     /// The run at `point` of `entry`'s sweep.
     ///
@@ -36,6 +59,8 @@ struct ExpandedRun: Sendable {
             case "queries": settings.queries = try value.integer(in: Int.min...Int.max)
             case "database": settings.database = value.text
             case "training": settings.training = try value.integer(in: Int.min...Int.max)
+            case "chunk": settings.chunk = try value.integer(in: Int.min...Int.max)
+            case "database_codes": settings.databaseCodes = value.text
             case "preprocess": settings.preprocess = value.text
             default: settings.storedSplit = value.text
             }
@@ -43,6 +68,7 @@ struct ExpandedRun: Sendable {
         do {
             retrievalProtocol = try settings.retrievalProtocol()
             preprocessing = try settings.preprocessing()
+            databaseCodes = try settings.databaseCodeSource()
         } catch let ProtocolError.invalidParameter(name, reason) {
             var location = protocolLocation
             location.key = "protocol.\(name)"
@@ -50,7 +76,7 @@ struct ExpandedRun: Sendable {
         }
         method = entry.name
         methodLocation = entry.location
-        modality = modalityAxis.map { point[$0.name]!.text }
+        modalities = modalityAxis.map { SweepAxis.classNames(point[$0.name]!.text) } ?? []
         bits = try point["bits"]!.integer(in: 1...4096)
         seed = UInt64(try point["seed"]!.integer(in: 0...Int.max))
         parameters = Dictionary(uniqueKeysWithValues: entry.parameters.map { ($0.name, point[$0.name]!.text) })

@@ -25,10 +25,14 @@ extension ExperimentSpec {
             do {
                 single = try SingleRun(dataset: dataset, retrievalProtocol: run.retrievalProtocol,
                                        preprocessing: run.preprocessing, method: run.method, parameters: run.parameters,
-                                       bits: run.bits, modality: run.modality ?? firstModality, seed: run.seed,
-                                       cutoffs: cutoffs)
+                                       bits: run.bits, modalities: run.modalities.isEmpty ? firstModality.map { [$0] } ?? []
+                                           : run.modalities,
+                                       databaseCodes: run.databaseCodes, seed: run.seed, cutoffs: cutoffs)
             } catch let error as ParameterError {
                 throw SpecError.parameter(run.methodLocation, error)
+            } catch let error as SingleRunError {
+                throw SpecError.invalidValue(modalityAxis?.values.first?.location ?? run.methodLocation,
+                                             reason: "\(error)" + Self.modalityHint(contents))
             }
             return PlannedRun(configuration: single.configuration, cutoffs: single.cutoffs, axes: run.axes)
         }
@@ -50,6 +54,16 @@ extension ExperimentSpec {
         }
     }
 
+    /// What to do about a dataset with one modality when a run needs two: the DCMH
+    /// layout imported without `mirflickr25k-iall.mat` holds the text features only.
+    static func modalityHint(_ dataset: Dataset) -> String {
+        guard dataset.modalities.count == 1 else { return "" }
+        return " (\(dataset.name) holds one modality, so it has no cross-modal pair"
+            + (dataset.modalities[0].name == "text" && dataset.provenance["importer"] == "dcmh-mirflickr"
+                ? ": it was imported from the DCMH layout without image features; import it again with "
+                    + "mirflickr25k-iall.mat among the --from files" : "") + ")"
+    }
+
     /// Checks the modalities, the unseen classes and the stored splits against `dataset`.
     private func check(against dataset: Dataset) throws {
         func requireName(_ name: String, among known: [String], at location: SpecLocation, what: String,
@@ -61,8 +75,10 @@ extension ExperimentSpec {
             }
         }
         for value in modalityAxis?.values ?? [] {
-            try requireName(value.text, among: dataset.modalities.map(\.name), at: value.location, what: "modality",
-                            plural: "modalities")
+            for name in SweepAxis.classNames(value.text) {
+                try requireName(name, among: dataset.modalities.map(\.name), at: value.location, what: "modality",
+                                plural: "modalities" + Self.modalityHint(dataset))
+            }
         }
         for axis in protocolAxes {
             for value in axis.values {

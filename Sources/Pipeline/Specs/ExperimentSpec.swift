@@ -1,7 +1,15 @@
 /// An experiment as a researcher writes it in `experiments/NAME.yaml`: a dataset, a
-/// protocol, the modality, methods with parameters, code lengths and seeds — any list
-/// among `modality`, `bits`, `seeds`, the protocol's values or a method's `params` is
-/// swept — plus the metrics, report items and the paper's values to print beside ours.
+/// protocol, the modality (or, for cross-modal methods, the pair of `modalities`),
+/// methods with parameters, code lengths and seeds — any list among `modality`, `bits`,
+/// `seeds`, the protocol's values or a method's `params` is swept, and a list of pairs
+/// under `modalities` — plus the metrics, report items and the paper's values to print
+/// beside ours.
+///
+/// Cross-modal runs (`modalities: [image, text]`) are evaluated in both directions,
+/// and their results carry the axis `direction` (`image→text`, `text→image`); online
+/// runs (`protocol: {kind: online, chunk: 2000}`) record every round under the axis
+/// `round`. A report item that names `round` reports every round; any other reports
+/// the final round.
 ///
 /// ```yaml
 /// experiment: aszh-ratio
@@ -38,8 +46,9 @@ public struct ExperimentSpec: Sendable {
     public let paper: [PaperValue]
 
     let datasetLocation: SpecLocation
-    /// The modalities to hash (`modality:`), swept as the axis `modality` when written
-    /// as a list; `nil` means the dataset's first.
+    /// The modalities to hash: one (`modality:`, swept as the axis `modality` when
+    /// written as a list) or a pair (`modalities: [A, B]`, swept as the axis
+    /// `modalities` over a list of pairs); `nil` means the dataset's first.
     let modalityAxis: SweepAxis?
     /// Every protocol setting the spec gives, in ``ProtocolSettings/keys`` order.
     let protocolAxes: [SweepAxis]
@@ -71,7 +80,19 @@ public struct ExperimentSpec: Sendable {
         description = try optional["description"]?.text("text") ?? ""
         dataset = try fields["dataset"]!.text("a dataset name or path")
         datasetLocation = fields["dataset"]!.location
+        if let single = optional["modality"], optional["modalities"] != nil {
+            throw SpecError.invalidValue(single.location, reason: "give modality (single-modal runs) or modalities "
+                                         + "(a cross-modal pair), not both")
+        }
         let modalityAxis = try optional["modality"].map { try SweepAxis(name: "modality", node: $0) }
+            ?? optional["modalities"].map { try SweepAxis(classSetsNamed: "modalities", node: $0, noun: "modality") }
+        for pair in modalityAxis?.name == "modalities" ? modalityAxis!.values : [] {
+            let names = SweepAxis.classNames(pair.text)
+            guard names.count == 2, names[0] != names[1] else {
+                throw SpecError.invalidValue(pair.location, reason: "a cross-modal pair names two distinct modalities, "
+                                             + "not \(names.count == 2 ? "the same twice" : "\(names.count)")")
+            }
+        }
         self.modalityAxis = modalityAxis
         cutoffs = try optional["cutoffs"]?.elementsOrSelf().map { try $0.integer(in: 1...Int.max) } ?? [100, 1000]
 
@@ -100,7 +121,8 @@ public struct ExperimentSpec: Sendable {
         }
 
         self.runs = runs
-        let vocabulary = SpecVocabulary(runs: runs, metricNames: EvaluationReport.metricNames(cutoffs: cutoffs))
+        let vocabulary = SpecVocabulary(runs: runs, metricNames: EvaluationReport.metricNames(cutoffs: cutoffs)
+                                            + (runs.contains(where: \.isOnline) ? ["train_seconds"] : []))
         metrics = try optional["metrics"]?.elementsOrSelf().map(vocabulary.metric) ?? ["map"]
         report = try optional["report"]?.elements().map(vocabulary.reportItem) ?? []
         paper = try optional["paper"]?.elements().map(vocabulary.paperValue) ?? []

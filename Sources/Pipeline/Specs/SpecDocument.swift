@@ -6,7 +6,7 @@ import Yams
 /// are checked against ``keys`` (and ``ProtocolSettings/keys``) in every file.
 struct SpecDocument {
     /// The top-level keys a spec may hold.
-    static let keys = ["experiment", "description", "dataset", "protocol", "bits", "seeds", "modality", "cutoffs",
+    static let keys = ["experiment", "description", "dataset", "protocol", "bits", "seeds", "modality", "modalities", "cutoffs",
                        "methods", "metrics", "report", "paper", "extends"]
 
     /// The loaded file's document, where missing top-level keys are reported.

@@ -16,6 +16,9 @@ struct SpecVocabulary {
             for (axis, value) in run.axes where !(axisValues[axis]?.contains(value) ?? false) {
                 axisValues[axis, default: []].append(value)
             }
+            for (axis, values) in run.resultAxes {
+                axisValues[axis, default: []].append(contentsOf: values.filter { !(axisValues[axis]?.contains($0) ?? false) })
+            }
         }
         let leading = ["method", "bits", "seed"]
         self.axisValues = axisValues
@@ -80,7 +83,7 @@ struct SpecVocabulary {
             let baselineNode = fields["baseline"]!
             let baseline = try baselineNode.text("a value of \(by)")
             let values = axisValues[by]!
-            guard values.contains(baseline) else {
+            guard values.contains(baseline) || (by == "round" && Int(baseline) != nil) else {
                 throw SpecError.invalidValue(baselineNode.location, reason: "\"\(baseline)\" is not a value of \(by)"
                                              + NearestName.hint(for: baseline, among: values)
                                              + "; its values: \(values.joined(separator: ", "))")

@@ -40,17 +40,17 @@ struct SweepAxis: Hashable, Sendable {
         isSwept = node.isSequence
     }
 
-    /// Class sets, each one text of comma-separated class names: a list of lists
-    /// sweeps over sets (`[[8, 9], [3, 5]]`), a flat list (`[8, 9]`) or one text
-    /// (`"8,9"`) is one set.
+    /// Sets of names (`noun`: `class` for unseen classes, `modality` for a cross-modal
+    /// pair), each one text of comma-separated names: a list of lists sweeps over sets
+    /// (`[[8, 9], [3, 5]]`), a flat list (`[8, 9]`) or one text (`"8,9"`) is one set.
     ///
-    /// - Throws: ``SpecError/wrongType(_:expected:)`` for a mapping or a class name
-    ///   holding a comma; ``SpecError/invalidValue(_:reason:)`` for an empty list.
-    init(classSetsNamed name: String, node: SpecNode) throws {
+    /// - Throws: ``SpecError/wrongType(_:expected:)`` for a mapping or a name holding a
+    ///   comma; ``SpecError/invalidValue(_:reason:)`` for an empty list.
+    init(classSetsNamed name: String, node: SpecNode, noun: String = "class") throws {
         let sets = try node.elementsOrSelf()
-        guard !sets.isEmpty else { throw SpecError.invalidValue(node.location, reason: "needs at least one class") }
+        guard !sets.isEmpty else { throw SpecError.invalidValue(node.location, reason: "needs at least one \(noun)") }
         if sets.contains(where: \.isSequence), let flat = sets.first(where: { !$0.isSequence }) {
-            throw SpecError.wrongType(flat.location, expected: "a list of class names, as the other sets")
+            throw SpecError.wrongType(flat.location, expected: "a list of \(noun) names, as the other sets")
         }
         self.name = name
         isSwept = sets.contains(where: \.isSequence)
@@ -58,14 +58,14 @@ struct SweepAxis: Hashable, Sendable {
             let names: [String]
             if set.isSequence {
                 names = try set.elements().map { element in
-                    let name = try element.text("a class name")
+                    let name = try element.text("a \(noun) name")
                     guard !name.contains(",") else {
-                        throw SpecError.wrongType(element.location, expected: "a class name without commas")
+                        throw SpecError.wrongType(element.location, expected: "a \(noun) name without commas")
                     }
                     return name
                 }
             } else {
-                names = Self.classNames(try set.text("class names"))
+                names = Self.classNames(try set.text("\(noun) names"))
             }
             return AxisValue(text: names.joined(separator: ","), location: set.location)
         }

@@ -46,7 +46,7 @@ public struct StoreDiff: Sendable {
                                                              error: oldRun.error ?? newRun.error
                                                                  ?? oldRun.reason ?? newRun.reason))
                 } else if let oldResult = oldRun.result, let newResult = newRun.result {
-                    report.metricChanges += metricChanges(RunName(newRun), old: oldResult.metrics, new: newResult.metrics)
+                    report.metricChanges += metricChanges(RunName(newRun), old: oldResult, new: newResult)
                 }
             case let (oldRun?, nil):
                 report.onlyInOld.append(RunName(oldRun))
@@ -59,15 +59,22 @@ public struct StoreDiff: Sendable {
         return report
     }
 
-    /// The metrics of one run that moved beyond the tolerance, in the order of
-    /// ``EvaluationReport/metricNames(cutoffs:)``.
-    private func metricChanges(_ run: RunName, old: EvaluationReport, new: EvaluationReport) -> [MetricChange] {
-        let oldValues = old.namedValues
-        let newValues = new.namedValues
-        return EvaluationReport.metricNames(cutoffs: old.atCutoffs.map(\.cutoff)).compactMap { metric in
-            guard let oldValue = oldValues[metric], let newValue = newValues[metric],
-                  !(abs(newValue - oldValue) <= tolerance) else { return nil }
-            return MetricChange(run: run, metric: metric, old: oldValue, new: newValue)
+    /// The metrics of one run that moved beyond the tolerance, evaluation by evaluation
+    /// (``RunResult/evaluations``: directions, online rounds), in the order of
+    /// ``EvaluationReport/metricNames(cutoffs:)``; a metric of a direction or round is
+    /// named after it (`fac→pix, round 3: map`).
+    private func metricChanges(_ run: RunName, old: RunResult, new: RunResult) -> [MetricChange] {
+        let newEvaluations = Dictionary(new.evaluations.map { ($0.label, $0.report) }) { first, _ in first }
+        return old.evaluations.flatMap { evaluation -> [MetricChange] in
+            guard let newReport = newEvaluations[evaluation.label] else { return [] }
+            let oldValues = evaluation.report.namedValues
+            let newValues = newReport.namedValues
+            let prefix = evaluation.label.isEmpty ? "" : evaluation.label + ": "
+            return EvaluationReport.metricNames(cutoffs: evaluation.report.atCutoffs.map(\.cutoff)).compactMap { metric in
+                guard let oldValue = oldValues[metric], let newValue = newValues[metric],
+                      !(abs(newValue - oldValue) <= tolerance) else { return nil }
+                return MetricChange(run: run, metric: prefix + metric, old: oldValue, new: newValue)
+            }
         }
     }
 

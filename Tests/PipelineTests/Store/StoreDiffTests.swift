@@ -21,8 +21,8 @@ import TestSupport
         for (seed, run) in zip(1..., runs) {
             var changed = run
             switch seed {
-            case 1: changed.result?.metrics.map.tieAware += 0.05
-            case 2: changed.result?.metrics.map.tieAware += 0.001
+            case 1: changed.result?.metrics?.map.tieAware += 0.05
+            case 2: changed.result?.metrics?.map.tieAware += 0.001
             case 3: continue
             default:
                 changed.status = .failed
@@ -35,7 +35,7 @@ import TestSupport
         #expect(StoreDiff.stores(old: old.directory, new: new.directory) != nil)
         let report = StoreDiff(tolerance: 0.005).compare(old: old, new: new)
         let name = { (seed: Int) in StoreDiff.RunName(label: "itq bits=4 seed=\(seed)", id: runs[seed - 1].id) }
-        let map = try #require(runs[0].result?.metrics.map.tieAware)
+        let map = try #require(runs[0].result?.metrics?.map.tieAware)
         #expect(report.metricChanges == [StoreDiff.MetricChange(run: name(1), metric: "map", old: map, new: map + 0.05)])
         #expect(report.statusChanges == [StoreDiff.StatusChange(run: name(4), old: .ok, new: .failed,
                                                                 error: "out of memory")])
