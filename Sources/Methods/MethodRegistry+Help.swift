@@ -1,9 +1,13 @@
 extension MethodRegistry {
-    /// Every method with its summary and parameters (name, default, meaning), for
-    /// `hashlab methods`.
+    /// Every method with its summary, what it hashes (cross-modal methods take a pair
+    /// of modalities; online methods absorb a stream chunk by chunk) and parameters
+    /// (name, default, meaning), for `hashlab methods`.
     public static var help: String {
         methods.map { method in
-            var lines = ["\(method.name): \(method.summary)"]
+            let kinds = (method.modalityNeeds == .paired ? ["cross-modal"] : [])
+                + (method is any OnlineHashingMethod.Type ? ["online"] : [])
+            var lines = ["\(method.name)" + (kinds.isEmpty ? "" : " [\(kinds.joined(separator: ", "))]")
+                         + ": \(method.summary)"]
             for spec in method.parameters {
                 lines.append("    \(spec.name) = \(spec.defaultValue)  \(spec.help)")
             }
