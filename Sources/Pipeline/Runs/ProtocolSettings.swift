@@ -6,9 +6,9 @@ import HashCore
 /// settings get their defaults and their consistency checks.
 ///
 /// Defaults: `kind` zero-shot; queries 100 (zero-shot) or 2,000 (cross-modal, online);
-/// database `rest`; cross-modal training 10,000 unless a stored split is used or the
-/// database codes are learned (online: every item not a query streams in); chunk 2,000;
-/// database codes `encoded`, online `learned`; preprocess `none`.
+/// database `rest`; cross-modal training 10,000 unless a stored split is used (online:
+/// every item not a query streams in); chunk 2,000; database codes `encoded`, online
+/// `learned`; preprocess `none`.
 public struct ProtocolSettings: Hashable, Sendable {
     /// The settings' names as specs write them; errors name settings by these.
     public static let keys = ["kind", "unseen", "unseen_split", "queries", "database", "training", "stored_split",
@@ -56,13 +56,13 @@ public struct ProtocolSettings: Hashable, Sendable {
     /// - Throws: ``Datasets/ProtocolError/invalidParameter(name:reason:)`` naming the
     ///   offending setting by its key in ``keys``: an unknown kind or database, a
     ///   count that is not positive, zero-shot without exactly one of `unseen` and
-    ///   `unseen_split`, a setting the kind does not take, learned database codes
-    ///   with a training cap, or preprocessing in an online run.
+    ///   `unseen_split`, a setting the kind does not take, or preprocessing in an
+    ///   online run.
     public func retrievalProtocol() throws -> RetrievalProtocol {
         func invalid(_ name: String, _ reason: String) -> ProtocolError {
             .invalidParameter(name: name, reason: reason)
         }
-        let codes = try databaseCodeSource()
+        _ = try databaseCodeSource()
         for (name, count) in [("queries", queries), ("training", training), ("chunk", chunk)] {
             if let count, count <= 0 { throw invalid(name, "must be positive, not \(count)") }
         }
@@ -101,14 +101,9 @@ public struct ProtocolSettings: Hashable, Sendable {
             }
             if kind == "cross-modal" {
                 if chunk != nil { throw invalid("chunk", "applies to online protocols only") }
-                if codes == .learned, training != nil {
-                    throw invalid("training", "learned database codes need the database to be the training set; "
-                                  + "drop the training cap, or use database_codes: encoded")
-                }
-                return .crossModal(CrossModalProtocol(
-                    queries: queries ?? 2000,
-                    training: training ?? (storedSplit == nil && codes == .encoded ? 10000 : nil),
-                    storedSplit: storedSplit))
+                return .crossModal(CrossModalProtocol(queries: queries ?? 2000,
+                                                      training: training ?? (storedSplit == nil ? 10000 : nil),
+                                                      storedSplit: storedSplit))
             }
             if let preprocess, preprocess != FeaturePreprocessing.none.rawValue {
                 throw invalid("preprocess", "an online run sees its training items a chunk at a time, so statistics "

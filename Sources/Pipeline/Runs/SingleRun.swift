@@ -79,10 +79,9 @@ public struct SingleRun: Sendable {
         if configuration.modalities.isEmpty, let first = dataset.modalities.first {
             configuration.modalities = [first.name]
         }
-        let split = try configuration.retrievalProtocol.split(dataset, seed: configuration.seed)
-        if configuration.databaseCodes == .learned, split.database != split.training {
-            throw SingleRunError.learnedCodesNeedTrainingDatabase(training: split.training.count,
-                                                                 database: split.database.count)
+        var split = try configuration.retrievalProtocol.split(dataset, seed: configuration.seed)
+        if configuration.databaseCodes == .learned {
+            split.database = split.training
         }
         log("\(dataset.name): \(split.training.count) training, \(split.queries.count) queries, "
             + "\(split.database.count) database items" + (split.chunks.isEmpty ? "" : " in \(split.chunks.count) rounds")

@@ -6,8 +6,6 @@ public enum SingleRunError: Error, Equatable, CustomStringConvertible {
     /// The modalities given are not what the method hashes (one, or two distinct
     /// paired ones).
     case modalities(method: String, needs: ModalityNeeds, given: [String])
-    /// Learned database codes asked of a split whose database is not its training set.
-    case learnedCodesNeedTrainingDatabase(training: Int, database: Int)
     /// Learned database codes asked of a method that learns none (or not one per
     /// training item).
     case noLearnedCodes(method: String, found: Int?, expected: Int)
@@ -25,9 +23,6 @@ public enum SingleRunError: Error, Equatable, CustomStringConvertible {
                 return "\(method) is cross-modal: it needs two distinct paired modalities "
                     + "(a spec's modalities: [A, B], run-one's --modality A --modality B); the run names \(named)"
             }
-        case let .learnedCodesNeedTrainingDatabase(training, database):
-            return "learned database codes need the database to be the training set, but the split has "
-                + "\(training) training and \(database) database items; use database_codes: encoded"
         case let .noLearnedCodes(method, found, expected):
             return "\(method) learned " + (found.map { "codes for \($0) items" } ?? "no codes")
                 + " where the database needs \(expected); use database_codes: encoded"

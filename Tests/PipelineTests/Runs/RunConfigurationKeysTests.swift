@@ -45,7 +45,7 @@ import Testing
         #expect(try ProtocolSettings(kind: "online").databaseCodeSource() == .learned)
         #expect(try ProtocolSettings(kind: "cross-modal").databaseCodeSource() == .encoded)
         #expect(try ProtocolSettings(kind: "cross-modal", databaseCodes: "learned").retrievalProtocol()
-                == .crossModal(CrossModalProtocol(queries: 2000, training: nil)))
+                == .crossModal(CrossModalProtocol(queries: 2000, training: 10000)))
         func rejects(_ settings: ProtocolSettings, naming name: String) {
             #expect {
                 _ = try settings.retrievalProtocol()
@@ -54,7 +54,6 @@ import Testing
                 return named == name
             }
         }
-        rejects(ProtocolSettings(kind: "cross-modal", training: 500, databaseCodes: "learned"), naming: "training")
         rejects(ProtocolSettings(kind: "online", preprocess: "zscore"), naming: "preprocess")
         rejects(ProtocolSettings(kind: "cross-modal", chunk: 100), naming: "chunk")
         rejects(ProtocolSettings(kind: "zero-shot", unseen: ["8"], chunk: 100), naming: "chunk")
