@@ -33,7 +33,7 @@ struct ImportDataset: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let kind = try DatasetImport.Kind(named: kind)
-            let name = dataset ?? kind.defaultDataset
+            let name = dataset ?? kind.defaultDataset(files: files)
             let catalog = DatasetCatalog(root: options.root)
             let manifest = FileManager.default.fileExists(atPath: catalog.manifestDirectory + "/\(name).yaml")
                 ? try catalog.manifest(name) : nil
