@@ -6,7 +6,8 @@ import HashCore
 ///
 /// 1. every source file is hashed (SHA-256); a file whose name the dataset's manifest
 ///    lists with a checksum or size must match it;
-/// 2. the importer of `kind` reads the files (any order; variables are found by name)
+/// 2. the importer of `kind` reads the files (any order; variables are found by name,
+///    in the first file holding them; for `mat`, the variables ``variables`` names)
 ///    and builds the contents;
 /// 3. the contents are validated and written atomically, with provenance: importer,
 ///    source files and their SHA-256, and the manifest's licence and citation.
@@ -22,6 +23,9 @@ public struct DatasetImport {
         case lemonMIRFlickr = "lemon-mirflickr"
         /// DCMH's `mirflickr25k-{iall,yall,lall}.mat`.
         case dcmhMIRFlickr = "dcmh-mirflickr"
+        /// Any files holding per-part feature and label variables that a
+        /// ``MATVariableMap`` names (MAT v5, v7.3, or plain HDF5 from h5py).
+        case mat
 
         /// The kind called `name`.
         ///
@@ -35,12 +39,15 @@ public struct DatasetImport {
             self = kind
         }
 
-        /// The dataset this kind builds when no other name is given.
-        public var defaultDataset: String {
+        /// The dataset this kind builds from `files` when no other name is given: the
+        /// layout's dataset, or for `mat` the first file's name without its extension.
+        public func defaultDataset(files: [String]) -> String {
             switch self {
             case .xlsa17: return "awa2"
             case .lemonMIRFlickr: return "mirflickr-lemon"
             case .dcmhMIRFlickr: return "mirflickr-dcmh"
+            case .mat:
+                return files.first.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "mat"
             }
         }
 
@@ -50,7 +57,16 @@ public struct DatasetImport {
             case .xlsa17: return 1...2
             case .lemonMIRFlickr: return 1...1
             case .dcmhMIRFlickr: return 2...3
+            case .mat: return 1...Int.max
             }
+        }
+
+        /// `fileCount` in words: `1`, `2 to 3`, `at least 1`.
+        var fileCountDescription: String {
+            let range = fileCount
+            if range.count == 1 { return "\(range.lowerBound)" }
+            if range.upperBound == .max { return "at least \(range.lowerBound)" }
+            return "\(range.lowerBound) to \(range.upperBound)"
         }
     }
 
@@ -61,12 +77,16 @@ public struct DatasetImport {
     public let files: [String]
     /// The dataset's manifest, when there is one: its checksums are enforced.
     public let manifest: DatasetManifest?
+    /// The variables a `mat` import reads; `nil` for the other kinds, which know theirs.
+    public let variables: MATVariableMap?
 
-    public init(kind: Kind, name: String, files: [String], manifest: DatasetManifest?) {
+    public init(kind: Kind, name: String, files: [String], manifest: DatasetManifest?,
+                variables: MATVariableMap? = nil) {
         self.kind = kind
         self.name = name
         self.files = files
         self.manifest = manifest
+        self.variables = variables
     }
 
     /// Imports the sources and writes the dataset to `path`; returns its contents.
@@ -76,10 +96,9 @@ public struct DatasetImport {
     @discardableResult
     public func run(writingTo path: String, log: (String) -> Void) throws -> DatasetContents {
         guard kind.fileCount.contains(files.count) else {
-            throw ImportError.wrongFiles(kind: kind.rawValue, given: files.count,
-                                         expected: kind.fileCount.count == 1 ? "\(kind.fileCount.lowerBound)"
-                                             : "\(kind.fileCount.lowerBound) to \(kind.fileCount.upperBound)")
+            throw ImportError.wrongFiles(kind: kind.rawValue, given: files.count, expected: kind.fileCountDescription)
         }
+        let importer = try self.importer()
         var provenance = ["importer": kind.rawValue]
         for file in files {
             let fileName = URL(fileURLWithPath: file).lastPathComponent
@@ -99,18 +118,29 @@ public struct DatasetImport {
             if let homepage = manifest.homepage { provenance["homepage"] = homepage }
             if let url = manifest.sources.compactMap(\.url).first { provenance["source"] = url }
         }
-        let sources = try MATSources(paths: files)
-        var contents: DatasetContents
-        switch kind {
-        case .xlsa17: contents = try Xlsa17Importer.contents(sources, name: name)
-        case .lemonMIRFlickr: contents = try LemonMIRFlickrImporter.contents(sources, name: name)
-        case .dcmhMIRFlickr: contents = try DCMHMIRFlickrImporter.contents(sources, name: name, note: log)
-        }
+        var contents = try importer(try MATSources(paths: files), log)
         contents.provenance.merge(provenance) { _, new in new }
         log("\(contents.count) items, \(contents.classes.count) classes, modalities "
             + contents.modalities.map { "\($0.name) (\($0.features.columns)-d)" }.joined(separator: ", "))
         try contents.write(to: path)
         log("wrote \(path)")
         return contents
+    }
+
+    /// The kind's importer: it builds the contents from the opened sources, logging
+    /// through its second argument.
+    ///
+    /// - Throws: ``ImportError/missingVariableMap`` for `mat` without ``variables``,
+    ///   ``ImportError/unexpectedVariableMap(kind:)`` for another kind with them.
+    private func importer() throws -> (MATSources, (String) -> Void) throws -> DatasetContents {
+        switch (kind, variables) {
+        case (.xlsa17, nil): return { sources, _ in try Xlsa17Importer.contents(sources, name: name) }
+        case (.lemonMIRFlickr, nil): return { sources, _ in try LemonMIRFlickrImporter.contents(sources, name: name) }
+        case (.dcmhMIRFlickr, nil): return { try DCMHMIRFlickrImporter.contents($0, name: name, note: $1) }
+        case let (.mat, variables?):
+            return { try GenericMATImporter.contents($0, map: variables, name: name, note: $1) }
+        case (.mat, nil): throw ImportError.missingVariableMap
+        case (_, .some): throw ImportError.unexpectedVariableMap(kind: kind.rawValue)
+        }
     }
 }

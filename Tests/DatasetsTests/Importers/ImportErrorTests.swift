@@ -223,7 +223,7 @@ import TestSupport
     }
 
     @Test func unknownKindSuggestsTheNearest() throws {
-        let known = ["xlsa17", "lemon-mirflickr", "dcmh-mirflickr"]
+        let known = ["xlsa17", "lemon-mirflickr", "dcmh-mirflickr", "mat"]
         #expect(throws: ImportError.unknownKind(name: "xlsa", known: known, suggestion: "xlsa17")) {
             try DatasetImport.Kind(named: "xlsa")
         }
@@ -232,9 +232,10 @@ import TestSupport
         }
         #expect(ImportError.unknownKind(name: "xlsa", known: known, suggestion: "xlsa17").description
                     == "unknown import kind \"xlsa\" (did you mean \"xlsa17\"?); known: "
-                    + "xlsa17, lemon-mirflickr, dcmh-mirflickr")
+                    + "xlsa17, lemon-mirflickr, dcmh-mirflickr, mat")
         #expect(try DatasetImport.Kind(named: "dcmh-mirflickr") == .dcmhMIRFlickr)
-        #expect(DatasetImport.Kind.allCases.map(\.defaultDataset) == ["awa2", "mirflickr-lemon", "mirflickr-dcmh"])
+        #expect(DatasetImport.Kind.allCases.map { $0.defaultDataset(files: ["wiki.mat"]) }
+                    == ["awa2", "mirflickr-lemon", "mirflickr-dcmh", "wiki"])
     }
 
     @Test(arguments: [MATLayout.v5, .v5Compressed, .v73])
