@@ -12,6 +12,7 @@ public enum MethodRegistry {
         KSH.self,
         CNNH.self,
         ASZH.self,
+        CCAITQ.self,
     ]
 
     /// The method called `name`.
