@@ -12,6 +12,7 @@ public enum MethodRegistry {
         KSH.self,
         CNNH.self,
         ASZH.self,
+        DLFH.self,
         CCAITQ.self,
     ]
 

@@ -24,7 +24,7 @@ import Testing
     static let pairedFixture = PairedFixture(training: 120, queries: 20)
 
     /// The cross-modal methods, on both modalities' queries.
-    @Test(arguments: ["cca-itq"])
+    @Test(arguments: ["dlfh", "cca-itq"])
     func pairedSameSeedSameCodes(method: String) throws {
         let first = try Self.pairedFixture.train(method, bits: 16, seed: 5)
         let second = try Self.pairedFixture.train(method, bits: 16, seed: 5)

@@ -7,21 +7,22 @@ import Testing
 /// diagnostics under 1, 2 and 4 threads (``BLASLibrary/threads``), trained in this one
 /// process on a fixture large enough that products span several tiles and that
 /// OpenBLAS's own threaded drivers would have split them (800 items × 64 dimensions;
-/// kernel methods on 200 anchors; paired methods on 800 items × 64 and 48 dimensions). On
-/// ea36b42, with OpenBLAS threads, it failed with 30 issues. Serialized: it sets the
-/// process-wide thread count.
+/// kernel methods on 200 anchors; paired methods on 800 items × 64 and 48 dimensions, DLFH
+/// sampling 600 columns). On ea36b42, with OpenBLAS threads, it failed with 30 issues.
+/// Serialized: it sets the process-wide thread count.
 @Suite(.serialized) struct ThreadInvarianceTests {
     static let fixture = ClusteredFixture(seed: 3, classes: 8, dimension: 64, training: 800, queries: 100,
                                           multiLabel: true)
     static let pairedFixture = PairedFixture(seed: 3, classes: 8, dimensions: (64, 48), training: 800, queries: 100,
                                              multiLabel: true)
 
-    /// Defaults, except anchors and samples sized to the fixture.
+    /// Defaults, except anchors, samples and sampled columns sized to the fixture.
     static func parameters(of method: any HashingMethod.Type) -> [String: String] {
         var given: [String: String] = [:]
         let names = Set(method.parameters.map(\.name))
         if names.contains("anchors") { given["anchors"] = "200" }
         if names.contains("samples") { given["samples"] = "600" }
+        if names.contains("columns") { given["columns"] = "600" }
         return given
     }
 
