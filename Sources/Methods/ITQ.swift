@@ -6,11 +6,12 @@ import Linalg
 ///     min_{B, R} ‖B − V·R‖²_F,  V = (X − 1μᵀ)·W_pca (N × K),  RᵀR = I,  B ∈ {±1}^{N×K}
 ///
 /// with W_pca the top-K principal directions of the training features. Alternation
-/// (§2.3): B = sgn(V·R); then R from the orthogonal Procrustes problem: with the SVD
-/// BᵀV = U·Σ·Ŭᵀ (K × K), R = Ŭ·Uᵀ. Each step minimises the objective exactly, so
-/// the quantization loss is non-increasing; it is recorded per iteration with the
-/// number of bits that changed. R starts as a random orthogonal matrix. Codes of new
-/// items: sgn((x − μ)·W_pca·R). Defaults: 50 iterations (the paper's). Needs K ≤ D.
+/// (§2.3, ``IterativeQuantization``): B = sgn(V·R); then R from the orthogonal Procrustes
+/// problem: with the SVD BᵀV = U·Σ·Ŭᵀ (K × K), R = Ŭ·Uᵀ. Each step minimises the
+/// objective exactly, so the quantization loss is non-increasing; it is recorded per
+/// iteration with the number of bits that changed. R starts as a random orthogonal
+/// matrix. Codes of new items: sgn((x − μ)·W_pca·R). Defaults: 50 iterations (the
+/// paper's). Needs K ≤ D.
 ///
 /// Training runs in Double (features, covariance, projections, rotation). The codes
 /// are signs of V·R, and the alternation does not always settle within its iterations
@@ -41,20 +42,12 @@ public struct ITQ: HashingMethod {
         let centred = features.centred(by: mean)
         let principal = try Self.principalDirections(of: centred, count: bits)
         let projected = Matrix.product(centred, principal)
-        var rotation = generator.orthonormalMatrix(rows: bits, columns: bits, as: Double.self)
-        var codes = SignMatrix.signs(Matrix.product(projected, rotation))
-        var diagnostics = TrainingDiagnostics()
-        for _ in 0..<iterations {
-            let (u, _, vt) = try Self.checked { try Matrix.product(codes, projected, transposeA: true).singularValueDecomposition() }
-            rotation = Matrix.product(vt, u, transposeA: true, transposeB: true)
-            let rotated = Matrix.product(projected, rotation)
-            let next = SignMatrix.signs(rotated)
-            diagnostics.iterations.append(.init(objective: SignMatrix.squaredDistance(next, rotated),
-                                                bitsChanged: SignMatrix.changes(next, codes)))
-            codes = next
-        }
-        return LinearHasher(mean: mean.map(Float.init), projection: Matrix.product(principal, rotation).map(Float.init),
-                            trainingCodes: try BinaryCodes(signsOf: codes), diagnostics: diagnostics)
+        let quantization = try IterativeQuantization(projected, iterations: iterations, method: Self.name,
+                                                     generator: &generator)
+        return LinearHasher(mean: mean.map(Float.init),
+                            projection: Matrix.product(principal, quantization.rotation).map(Float.init),
+                            trainingCodes: try BinaryCodes(signsOf: quantization.codes),
+                            diagnostics: TrainingDiagnostics(iterations: quantization.iterations))
     }
 
     /// The `count` leading eigenvectors of the covariance of centred features (D × count),

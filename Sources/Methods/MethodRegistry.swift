@@ -12,6 +12,8 @@ public enum MethodRegistry {
         KSH.self,
         CNNH.self,
         ASZH.self,
+        DLFH.self,
+        CCAITQ.self,
     ]
 
     /// The method called `name`.

@@ -20,4 +20,23 @@ import Testing
         #expect(first.diagnostics.iterations == second.diagnostics.iterations)
         #expect(first.diagnostics.notes == second.diagnostics.notes)
     }
+
+    static let pairedFixture = PairedFixture(training: 120, queries: 20)
+
+    /// The cross-modal methods, on both modalities' queries.
+    @Test(arguments: ["dlfh", "cca-itq"])
+    func pairedSameSeedSameCodes(method: String) throws {
+        let first = try Self.pairedFixture.train(method, bits: 16, seed: 5)
+        let second = try Self.pairedFixture.train(method, bits: 16, seed: 5)
+        let other = try Self.pairedFixture.train(method, bits: 16, seed: 6)
+        for modality in PairedFixture.modalities {
+            let queries = Self.pairedFixture.queries[modality]!
+            let codes = try first.encode(queries, modality: modality)
+            #expect(codes == (try second.encode(queries, modality: modality)))
+            #expect(codes != (try other.encode(queries, modality: modality)))
+        }
+        #expect(first.trainingCodes == second.trainingCodes)
+        #expect(first.diagnostics.iterations == second.diagnostics.iterations)
+        #expect(first.diagnostics.notes == second.diagnostics.notes)
+    }
 }

@@ -25,6 +25,21 @@ import Testing
         #expect(try ResolvedParameters(method: "m", specs: Self.specs, given: [:]).optionalReal("sigma") == nil)
     }
 
+    @Test func optionalIntegersAreAutoOrAnIntegerInRange() throws {
+        let specs = [ParameterSpec("columns", .optionalInteger(1...100), default: .automatic, "columns")]
+        #expect(try ResolvedParameters(method: "m", specs: specs, given: [:]).optionalInteger("columns") == nil)
+        #expect(try ResolvedParameters(method: "m", specs: specs, given: ["columns": "auto"]).optionalInteger("columns") == nil)
+        let given = try ResolvedParameters(method: "m", specs: specs, given: ["columns": "64"])
+        #expect(given.optionalInteger("columns") == 64)
+        #expect(given.assignments == ["columns=64"])
+        for text in ["0", "101", "2.5", "many"] {
+            #expect(throws: ParameterError.invalidValue(method: "m", parameter: "columns", value: text,
+                                                        expected: "\"auto\" or an integer in 1...100")) {
+                try ResolvedParameters(method: "m", specs: specs, given: ["columns": text])
+            }
+        }
+    }
+
     @Test func errorsNameMethodAndSuggest() {
         #expect(throws: ParameterError.unknownParameter(method: "m", parameter: "lamda", known: Self.specs.map(\.name),
                                                         suggestion: "lambda")) {

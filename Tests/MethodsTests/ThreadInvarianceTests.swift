@@ -7,24 +7,31 @@ import Testing
 /// diagnostics under 1, 2 and 4 threads (``BLASLibrary/threads``), trained in this one
 /// process on a fixture large enough that products span several tiles and that
 /// OpenBLAS's own threaded drivers would have split them (800 items × 64 dimensions;
-/// kernel methods on 200 anchors). On ea36b42, with OpenBLAS threads, it failed with 30
-/// issues. Serialized: it sets the process-wide thread count.
+/// kernel methods on 200 anchors; paired methods on 800 items × 64 and 48 dimensions, DLFH
+/// sampling 600 columns). On ea36b42, with OpenBLAS threads, it failed with 30 issues.
+/// Serialized: it sets the process-wide thread count.
 @Suite(.serialized) struct ThreadInvarianceTests {
     static let fixture = ClusteredFixture(seed: 3, classes: 8, dimension: 64, training: 800, queries: 100,
                                           multiLabel: true)
+    static let pairedFixture = PairedFixture(seed: 3, classes: 8, dimensions: (64, 48), training: 800, queries: 100,
+                                             multiLabel: true)
 
-    /// Defaults, except anchors and samples sized to the fixture.
+    /// Defaults, except anchors, samples and sampled columns sized to the fixture.
     static func parameters(of method: any HashingMethod.Type) -> [String: String] {
         var given: [String: String] = [:]
         let names = Set(method.parameters.map(\.name))
         if names.contains("anchors") { given["anchors"] = "200" }
         if names.contains("samples") { given["samples"] = "600" }
+        if names.contains("columns") { given["columns"] = "600" }
         return given
     }
 
     struct Trained: Equatable {
-        var queryCodes: BinaryCodes
+        /// Per modality.
+        var queryCodes: [BinaryCodes]
         var trainingCodes: BinaryCodes?
+        /// Per modality, for methods that learn codes per modality.
+        var modalityCodes: [BinaryCodes]
         var iterations: [TrainingDiagnostics.Iteration]
         var notes: [String: String]
     }
@@ -33,10 +40,19 @@ import Testing
         let previous = BLASLibrary.threads
         BLASLibrary.setThreads(threads)
         defer { BLASLibrary.setThreads(previous) }
-        let hasher = try fixture.train(method.name, bits: bits, seed: 7, parameters(of: method))
-        return Trained(queryCodes: try hasher.encode(fixture.queries, modality: "features"),
-                       trainingCodes: hasher.trainingCodes, iterations: hasher.diagnostics.iterations,
-                       notes: hasher.diagnostics.notes)
+        let hasher: any TrainedHasher
+        let queryCodes: [BinaryCodes]
+        switch method.modalityNeeds {
+        case .one:
+            hasher = try fixture.train(method.name, bits: bits, seed: 7, parameters(of: method))
+            queryCodes = [try hasher.encode(fixture.queries, modality: "features")]
+        case .paired:
+            hasher = try pairedFixture.train(method.name, bits: bits, seed: 7, parameters(of: method))
+            queryCodes = try PairedFixture.modalities.map { try hasher.encode(pairedFixture.queries[$0]!, modality: $0) }
+        }
+        return Trained(queryCodes: queryCodes, trainingCodes: hasher.trainingCodes,
+                       modalityCodes: (hasher as? CrossModalHasher)?.modalityCodes ?? [],
+                       iterations: hasher.diagnostics.iterations, notes: hasher.diagnostics.notes)
     }
 
     @Test(arguments: MethodRegistry.methods.map { $0.name })
@@ -49,6 +65,8 @@ import Testing
                 #expect(several.queryCodes == single.queryCodes, "\(name), \(bits) bits: query codes, \(threads) threads")
                 #expect(several.trainingCodes == single.trainingCodes,
                         "\(name), \(bits) bits: training codes, \(threads) threads")
+                #expect(several.modalityCodes == single.modalityCodes,
+                        "\(name), \(bits) bits: codes per modality, \(threads) threads")
                 #expect(several.iterations == single.iterations, "\(name), \(bits) bits: iterations, \(threads) threads")
                 #expect(several.notes == single.notes, "\(name), \(bits) bits: notes, \(threads) threads")
             }

@@ -11,6 +11,8 @@ public struct ParameterSpec: Sendable {
         case choice([String])
         /// A real number or absent (e.g. σ: absent means "from the data").
         case optionalReal(ClosedRange<Double>)
+        /// An integer or absent (e.g. DLFH's sampled columns: absent means "the code length").
+        case optionalInteger(ClosedRange<Int>)
     }
 
     public let name: String
@@ -49,6 +51,12 @@ public struct ParameterSpec: Sendable {
         case let .integer(range):
             guard let value = Int(trimmed), range.contains(value) else {
                 throw invalid("an integer in \(range.lowerBound)...\(range.upperBound)")
+            }
+            return .integer(value)
+        case let .optionalInteger(range):
+            if trimmed == "auto" || trimmed == "none" { return .automatic }
+            guard let value = Int(trimmed), range.contains(value) else {
+                throw invalid("\"auto\" or an integer in \(range.lowerBound)...\(range.upperBound)")
             }
             return .integer(value)
         case .ratio:

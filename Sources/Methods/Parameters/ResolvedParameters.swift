@@ -54,6 +54,11 @@ public struct ResolvedParameters: Hashable, Sendable {
         return value
     }
 
+    public func optionalInteger(_ name: String) -> Int? {
+        if case .automatic = values[name] { return nil }
+        return integer(name)
+    }
+
     public func ratio(_ name: String) -> SimilarityRatio {
         guard case let .ratio(value) = values[name] else {
             preconditionFailure("parameter \(name) of \(method) is not a ratio")
