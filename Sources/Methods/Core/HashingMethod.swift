@@ -27,6 +27,11 @@ public protocol HashingMethod: Sendable {
     func train(_ data: TrainingSet, bits: Int, generator: inout SeededGenerator) throws -> any TrainedHasher
 }
 
+extension TrainedHasher {
+    /// One code per item, whatever the modality.
+    public func trainingCodes(for modality: String) throws -> BinaryCodes? { trainingCodes }
+}
+
 extension HashingMethod {
     /// Revision 1: the implementation as first released.
     public static var revision: Int { 1 }
@@ -40,6 +45,10 @@ public protocol TrainedHasher: Sendable {
     func encode(_ features: Matrix<Float>, modality: String) throws -> BinaryCodes
     /// The learned codes of the training items, when the method learns them (B).
     var trainingCodes: BinaryCodes? { get }
+    /// The learned codes of the training items as a database of `modality`: the same
+    /// ``trainingCodes`` for methods that learn one code per item (the default), and
+    /// a modality's own codes for methods that learn one per modality (DLFH's U and V).
+    func trainingCodes(for modality: String) throws -> BinaryCodes?
     /// What training did, per iteration (objective, bits changed) and per phase (time).
     var diagnostics: TrainingDiagnostics { get }
 }

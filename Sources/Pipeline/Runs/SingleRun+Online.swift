@@ -61,7 +61,8 @@ extension SingleRun {
             for direction in configuration.directions {
                 let queryCodes = try hasher!.encode(queryFeatures[direction.query]!, modality: direction.query)
                 let databaseCodes = try configuration.databaseCodes == .learned
-                    ? Self.learnedCodes(of: hasher!, count: seenItems.count, method: configuration.method)
+                    ? Self.learnedCodes(of: hasher!, modality: direction.database, count: seenItems.count,
+                                        method: configuration.method)
                     : hasher!.encode(seenFeatures[direction.database]!, modality: direction.database)
                 clock.lap("encode")
                 let metrics = try RetrievalEvaluation(cutoffs: cutoffs).evaluate(

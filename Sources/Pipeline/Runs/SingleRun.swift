@@ -110,7 +110,8 @@ public struct SingleRun: Sendable {
         for direction in configuration.directions {
             let queryCodes = try hasher.encode(features[direction.query]!.queries, modality: direction.query)
             let databaseCodes = try configuration.databaseCodes == .learned
-                ? Self.learnedCodes(of: hasher, count: split.training.count, method: configuration.method)
+                ? Self.learnedCodes(of: hasher, modality: direction.database, count: split.training.count,
+                                    method: configuration.method)
                 : hasher.encode(features[direction.database]!.database, modality: direction.database)
             clock.lap("encode")
             let metrics = try RetrievalEvaluation(cutoffs: cutoffs).evaluate(
@@ -137,10 +138,13 @@ public struct SingleRun: Sendable {
         return labels
     }
 
-    /// The hasher's learned training codes, which must cover the `count` training items.
-    static func learnedCodes(of hasher: any TrainedHasher, count: Int, method: String) throws -> BinaryCodes {
-        guard let codes = hasher.trainingCodes, codes.count == count else {
-            throw SingleRunError.noLearnedCodes(method: method, found: hasher.trainingCodes?.count, expected: count)
+    /// The hasher's learned training codes as a database of `modality`, which must
+    /// cover the `count` training items.
+    static func learnedCodes(of hasher: any TrainedHasher, modality: String, count: Int, method: String) throws
+        -> BinaryCodes {
+        let codes = try hasher.trainingCodes(for: modality)
+        guard let codes, codes.count == count else {
+            throw SingleRunError.noLearnedCodes(method: method, found: codes?.count, expected: count)
         }
         return codes
     }
