@@ -7,11 +7,13 @@ import Testing
 /// diagnostics under 1, 2 and 4 threads (``BLASLibrary/threads``), trained in this one
 /// process on a fixture large enough that products span several tiles and that
 /// OpenBLAS's own threaded drivers would have split them (800 items × 64 dimensions;
-/// kernel methods on 200 anchors). On ea36b42, with OpenBLAS threads, it failed with 30
+/// kernel methods on 200 anchors; paired methods on two views of 40 and 24 dimensions,
+/// query codes of both compared). On ea36b42, with OpenBLAS threads, it failed with 30
 /// issues. Serialized: it sets the process-wide thread count.
 @Suite(.serialized) struct ThreadInvarianceTests {
     static let fixture = ClusteredFixture(seed: 3, classes: 8, dimension: 64, training: 800, queries: 100,
                                           multiLabel: true)
+    static let pairedFixture = PairedFixture(seed: 3, classes: 8, dimensions: [40, 24], training: 800, queries: 100)
 
     /// Defaults, except anchors and samples sized to the fixture.
     static func parameters(of method: any HashingMethod.Type) -> [String: String] {
@@ -23,7 +25,7 @@ import Testing
     }
 
     struct Trained: Equatable {
-        var queryCodes: BinaryCodes
+        var queryCodes: [String: BinaryCodes]
         var trainingCodes: BinaryCodes?
         var iterations: [TrainingDiagnostics.Iteration]
         var notes: [String: String]
@@ -33,10 +35,21 @@ import Testing
         let previous = BLASLibrary.threads
         BLASLibrary.setThreads(threads)
         defer { BLASLibrary.setThreads(previous) }
-        let hasher = try fixture.train(method.name, bits: bits, seed: 7, parameters(of: method))
-        return Trained(queryCodes: try hasher.encode(fixture.queries, modality: "features"),
-                       trainingCodes: hasher.trainingCodes, iterations: hasher.diagnostics.iterations,
-                       notes: hasher.diagnostics.notes)
+        let hasher: any TrainedHasher
+        let queries: [String: Matrix<Float>]
+        switch method.modalityNeeds {
+        case .one:
+            hasher = try fixture.train(method.name, bits: bits, seed: 7, parameters(of: method))
+            queries = ["features": fixture.queries]
+        case .paired:
+            hasher = try pairedFixture.train(method.name, bits: bits, seed: 7, parameters(of: method))
+            queries = pairedFixture.queries
+        }
+        let queryCodes = Dictionary(uniqueKeysWithValues: try queries.map { modality, features in
+            (modality, try hasher.encode(features, modality: modality))
+        })
+        return Trained(queryCodes: queryCodes, trainingCodes: hasher.trainingCodes,
+                       iterations: hasher.diagnostics.iterations, notes: hasher.diagnostics.notes)
     }
 
     @Test(arguments: MethodRegistry.methods.map { $0.name })
