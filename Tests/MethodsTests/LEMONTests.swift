@@ -85,6 +85,14 @@ import Testing
         return try gaussian.centred(by: gaussian.columnMeans()).orthonormalizedColumns() * Double(rows).squareRoot()
     }
 
+    @Test func defaultsAreThePapers() throws {
+        let (method, resolved) = try MethodRegistry.make("lemon", parameters: [:])
+        #expect(resolved.assignments == ["alpha=10000.0", "beta=10000.0", "gamma=0.1", "iterations=5", "ratio=1/-1",
+                                         "xi=1.0"])
+        #expect(type(of: method).modalityNeeds == .paired)
+        #expect(method is any OnlineHashingMethod)
+    }
+
     // MARK: V-step
 
     @Test(arguments: ["1e4", "1"])
