@@ -86,6 +86,7 @@ public struct Matrix<Scalar> {
     }
 
     /// Applies `transform` to every element.
+    @inlinable
     public func map<Result>(_ transform: (Scalar) throws -> Result) rethrows -> Matrix<Result> {
         Matrix<Result>(rows: rows, columns: columns, elements: try elements.map(transform))
     }

@@ -12,6 +12,7 @@ public enum MethodRegistry {
         KSH.self,
         CNNH.self,
         ASZH.self,
+        LEMON.self,
         DLFH.self,
         CCAITQ.self,
     ]

@@ -54,6 +54,18 @@ struct PairedFixture {
         trainingLabels = try! LabelSets(multiHot: trainingDraw.labels.map { UInt8($0) })
     }
 
+    /// The training items in `count` consecutive chunks of equal size (the last takes
+    /// the remainder), as an online method would receive them.
+    func chunks(_ count: Int) -> [TrainingSet] {
+        let size = training.count / count
+        return (0..<count).map { index in
+            let rows = (index * size)..<(index == count - 1 ? training.count : (index + 1) * size)
+            return TrainingSet(modalities: training.modalities,
+                               features: training.features.mapValues { $0.selectingRows(rows) },
+                               labels: training.labels.selectingRows(rows))
+        }
+    }
+
     /// Trains `method` with `parameters` on the training set.
     func train(_ method: String, bits: Int, seed: UInt64 = 1, _ parameters: [String: String] = [:]) throws
         -> any TrainedHasher {
