@@ -1,43 +1,42 @@
 import Foundation
 
-/// An ablation as an ``SVGChart`` line chart: the mean of `value` over
-/// seeds (and any axis not plotted) against `x`, one line with circle markers per value
-/// of `series`, error bars of ± one sample standard deviation, a legend, axis labels,
-/// a title and gridlines; with `facet`, one panel per facet value side by side, sharing
-/// the y scale.
+/// An ablation as an ``SVGChart`` line chart: the mean of `value` over seeds (and any
+/// axis not plotted) against `x`, one line with circle markers per value of `series`,
+/// error bars of ± one sample standard deviation, a legend, axis labels, a title and
+/// gridlines; with `facet` axes, one panel per combination of their values
+/// (``AxisCombinations``), headed `direction = fou→kar, bits = 32`, side by side,
+/// sharing the y scale.
 ///
 /// The x axis is categorical: x values are evenly spaced in ``AxisValueOrder`` (numbers
-/// and ratios numerically, other values as first seen). Series and facets are ordered the
-/// same way. Runs lacking `x`, `series`, `facet` or the metric are left out.
+/// and ratios numerically, other values as first seen). Series are ordered the same
+/// way. Runs lacking `x`, `series`, a facet axis or the metric are left out.
 struct AblationPlot {
     let title: String
     let x: String
     let series: String
     let value: String
-    let facet: String?
     let xValues: [String]
     let seriesValues: [String]
-    /// The facet values, or `[nil]` without a facet.
-    let facetValues: [String?]
-    /// Facet value ("" without a facet) → series value → x value → summary over its runs.
-    let points: [String: [String: [String: SampleSummary]]]
+    /// The panels: the facet axes' combinations (one empty combination without a facet).
+    let panels: AxisCombinations
+    /// Panel values → series value → x value → summary over its runs.
+    let points: [[String]: [String: [String: SampleSummary]]]
 
-    init(title: String, x: String, series: String, value: String, facet: String?, records: [ReportRecord]) {
+    init(title: String, x: String, series: String, value: String, facet: [String], records: [ReportRecord]) {
         self.title = title
         self.x = x
         self.series = series
         self.value = value
-        self.facet = facet
         let records = records.filter { record in
             record.axes[x] != nil && record.axes[series] != nil && record.metrics[value] != nil
-                && (facet == nil || record.axes[facet!] != nil)
+                && AxisCombinations.values(of: record, on: facet) != nil
         }
         xValues = AxisValueOrder.ordered(records.map { $0.axes[x]! })
         seriesValues = AxisValueOrder.ordered(records.map { $0.axes[series]! })
-        facetValues = facet.map { axis in AxisValueOrder.ordered(records.map { $0.axes[axis]! }) } ?? [nil]
-        var values: [String: [String: [String: [Double]]]] = [:]
+        panels = AxisCombinations(axes: facet, records: records)
+        var values: [[String]: [String: [String: [Double]]]] = [:]
         for record in records {
-            let panel = facet.map { record.axes[$0]! } ?? ""
+            let panel = AxisCombinations.values(of: record, on: facet)!
             values[panel, default: [:]][record.axes[series]!, default: [:]][record.axes[x]!, default: []]
                 .append(record.metrics[value]!)
         }
@@ -74,13 +73,13 @@ struct AblationPlot {
             SVGChart.y(value, low: ticks.first!, high: ticks.last!)
         }
         var chart = SVGChart(title: title)
-        for (index, facetValue) in facetValues.enumerated() {
-            let (left, right) = SVGChart.panel(index, of: facetValues.count)
+        for (index, panel) in panels.values.enumerated() {
+            let (left, right) = SVGChart.panel(index, of: panels.values.count)
             let slot = (right - left) / Double(max(1, xValues.count))
             func xPosition(_ position: Int) -> Double {
                 left + (Double(position) + 0.5) * slot
             }
-            chart.beginPanel(heading: facet.flatMap { facet in facetValue.map { "\(facet) = \($0)" } },
+            chart.beginPanel(heading: panel.isEmpty ? nil : AxisCombinations.heading(axes: panels.axes, values: panel),
                              left: left, right: right)
             for tick in ticks {
                 chart.horizontalGridline(y: yPosition(tick), left: left, right: right,
@@ -92,7 +91,7 @@ struct AblationPlot {
             }
             chart.axes(left: left, right: right)
             for (seriesIndex, seriesValue) in seriesValues.enumerated() {
-                let summaries = points[facetValue ?? ""]?[seriesValue] ?? [:]
+                let summaries = points[panel]?[seriesValue] ?? [:]
                 let markers = xValues.enumerated().compactMap { position, xValue -> SVGChart.Marker? in
                     guard let summary = summaries[xValue], let mean = summary.mean else { return nil }
                     let errorBar = summary.standardDeviation.map { spread in

@@ -4,8 +4,8 @@ import Foundation
 /// the y axis, both from 0 to 1 with gridlines every 0.2 (recall labels turned in
 /// narrow panels); one polyline per series value
 /// through its averaged points in order of radius, a circle marker at each; a legend,
-/// axis labels and a title; with a facet, one panel per facet value side by side, all on
-/// the same scales.
+/// axis labels and a title; with facet axes, one panel per combination of their values,
+/// headed `direction = fou→kar, bits = 32`, side by side, all on the same scales.
 struct PrecisionRecallPlot {
     let title: String
     let curves: PrecisionRecallCurves
@@ -22,13 +22,14 @@ struct PrecisionRecallPlot {
         func yPosition(_ precision: Double) -> Double {
             SVGChart.y(precision, low: 0, high: 1)
         }
+        let panels = curves.panels
         var chart = SVGChart(title: title)
-        for (index, facetValue) in curves.facetValues.enumerated() {
-            let (left, right) = SVGChart.panel(index, of: curves.facetValues.count)
+        for (index, panel) in panels.values.enumerated() {
+            let (left, right) = SVGChart.panel(index, of: panels.values.count)
             func xPosition(_ recall: Double) -> Double {
                 left + recall * (right - left)
             }
-            chart.beginPanel(heading: curves.facet.flatMap { facet in facetValue.map { "\(facet) = \($0)" } },
+            chart.beginPanel(heading: panel.isEmpty ? nil : AxisCombinations.heading(axes: panels.axes, values: panel),
                              left: left, right: right)
             for tick in Self.ticks {
                 chart.horizontalGridline(y: yPosition(tick), left: left, right: right, label: Self.label(tick))
@@ -42,7 +43,7 @@ struct PrecisionRecallPlot {
             }
             chart.axes(left: left, right: right)
             for (seriesIndex, seriesValue) in curves.seriesValues.enumerated() {
-                let markers = curves.curve(seriesValue, facetValue: facetValue).map { point in
+                let markers = curves.curve(seriesValue, panel: panel).map { point in
                     SVGChart.Marker(x: xPosition(point.recall), y: yPosition(point.precision))
                 }
                 guard !markers.isEmpty else { continue }
