@@ -31,6 +31,16 @@ struct AxisCombinations {
         }
     }
 
+    /// Each combination's heading (see ``heading(axes:values:)``), in order.
+    var headings: [String] {
+        values.map { Self.heading(axes: axes, values: $0) }
+    }
+
+    /// The number of values the last axis takes among the combinations; 0 without axes.
+    var lastAxisValueCount: Int {
+        Set(values.compactMap(\.last)).count
+    }
+
     /// The record's values on `axes`, in their order; nil when it lacks one.
     static func values(of record: ReportRecord, on axes: [String]) -> [String]? {
         let values = axes.compactMap { record.axes[$0] }

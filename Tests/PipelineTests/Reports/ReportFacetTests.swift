@@ -206,4 +206,41 @@ import Testing
         let title = try SVGOutline(files["ablations/online-train_seconds-vs-round.svg"]!).texts.first
         #expect(title == "online: train_seconds vs round by method, per direction × bits")
     }
+
+    /// One panel per direction × bits, headed with both values, two lines each, in two
+    /// rows of two (the headings are too wide for four side by side); nothing else
+    /// varies within a point, so there is no subtitle.
+    @Test func plotHasOnePanelPerCombinationOfTheFacetAxes() throws {
+        let files = try Self.write([
+            .ablation(x: "round", series: "method", value: "map", plot: true, facet: ["direction", "bits"]),
+        ])
+        let svg = try #require(files["ablations/online-map-vs-round.svg"])
+        let outline = try SVGOutline(svg)
+        #expect(outline.count("g", class: "panel") == 4)
+        #expect(outline.count("polyline") == 8)
+        #expect(outline.count("path", class: "error-bar") == 8 * 3)
+        #expect(outline.texts.filter { $0.hasPrefix("direction = ") } == [
+            "direction = fou→kar, bits = 16", "direction = fou→kar, bits = 32",
+            "direction = kar→fou, bits = 16", "direction = kar→fou, bits = 32",
+        ])
+        #expect(outline.count("text", class: "subtitle") == 0)
+        let headingRows = Set(svg.split(separator: "\n").filter { $0.contains(">direction = ") }.map { line in
+            line.components(separatedBy: " y=\"")[1].prefix { $0 != "\"" }
+        })
+        #expect(headingRows == ["55.0", "360.0"])
+        #expect(outline.elements.first?.attributes["height"] == "675")
+    }
+
+    /// Faceted by direction alone, each point averages over bits as well as seeds: the
+    /// subtitle says so, and the plot moves down to make room for it.
+    @Test func plotSubtitleNamesTheAxesPointsAverageOver() throws {
+        let files = try Self.write([
+            .ablation(x: "round", series: "method", value: "map", plot: true, facet: ["direction"]),
+        ])
+        let outline = try SVGOutline(try #require(files["ablations/online-map-vs-round.svg"]))
+        #expect(outline.count("g", class: "panel") == 2)
+        #expect(outline.count("text", class: "subtitle") == 1)
+        #expect(outline.texts.contains("Points also average over bits, which vary within them."))
+        #expect(outline.elements.first?.attributes["height"] == "518")
+    }
 }
