@@ -42,6 +42,7 @@ extension ResultTable {
             case "^": escaped += "\\textasciicircum{}"
             case "±": escaped += "$\\pm$"
             case "×": escaped += "$\\times$"
+            case "→": escaped += "$\\rightarrow$"
             case "−": escaped += "$-$"
             case "—": escaped += "---"
             default: escaped.append(character)

@@ -108,7 +108,7 @@ import Testing
         #expect(direction["tables/online.md"] == both["tables/online.md"])
         #expect(direction["tables/online.csv"] == both["tables/online.csv"])
         let latex = try #require(both["tables/online.tex"])
-        #expect(latex.contains("\\multicolumn{4}{l}{\\emph{direction = fou→kar, bits = 32}} \\\\\n"
+        #expect(latex.contains("\\multicolumn{4}{l}{\\emph{direction = fou$\\rightarrow$kar, bits = 32}} \\\\\n"
                                + "lsh & 0.4200 $\\pm$ 0.0141 & 0.4400 $\\pm$ 0.0283 & 0.4600 $\\pm$ 0.0424 \\\\"))
     }
 

@@ -59,11 +59,11 @@ import Testing
             \toprule
             method & 16 & 32 \\
             \midrule
-            \multicolumn{3}{l}{\emph{direction = fou→kar}} \\
+            \multicolumn{3}{l}{\emph{direction = fou$\rightarrow$kar}} \\
             lsh & 0.3600 $\pm$ 0.0424 & 0.4600 $\pm$ 0.0424 \\
             itq & \textbf{0.4600 $\pm$ 0.0424} & \textbf{0.5600 $\pm$ 0.0424} \\
             \midrule
-            \multicolumn{3}{l}{\emph{direction = kar→fou}} \\
+            \multicolumn{3}{l}{\emph{direction = kar$\rightarrow$fou}} \\
             lsh & 0.4100 $\pm$ 0.0424 & 0.5100 $\pm$ 0.0424 \\
             itq & \textbf{0.5100 $\pm$ 0.0424} & \textbf{0.6100 $\pm$ 0.0424} \\
             \bottomrule
