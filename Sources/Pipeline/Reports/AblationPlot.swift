@@ -1,47 +1,61 @@
 import Foundation
 
-/// An ablation as an ``SVGChart`` line chart: the mean of `value` over
-/// seeds (and any axis not plotted) against `x`, one line with circle markers per value
-/// of `series`, error bars of ± one sample standard deviation, a legend, axis labels,
-/// a title and gridlines; with `facet`, one panel per facet value side by side, sharing
-/// the y scale.
+/// An ablation as an ``SVGChart`` line chart: the mean of `value` over seeds (and any
+/// other axis not plotted) against `x`, one line with circle markers per value of
+/// `series`, error bars of ± one sample standard deviation, a legend, axis labels, a
+/// title and gridlines; with `facet` axes, one panel per combination of their values
+/// (``AxisCombinations``), headed `direction = fou→kar, bits = 32`, all sharing the y
+/// scale: side by side when there are at most ``SVGChart/maximumColumns`` and their
+/// headings fit, else in rows, one per combination of the facet axes but the last
+/// where the headings fit (``SVGChart/columns(count:innermost:headingLength:)``).
+///
+/// When an axis other than `x`, `series`, the facet axes and `seed` takes two or more
+/// values among the runs of one point, the points average over it too, and the
+/// subtitle names every such axis (``averagedAxes``).
 ///
 /// The x axis is categorical: x values are evenly spaced in ``AxisValueOrder`` (numbers
-/// and ratios numerically, other values as first seen). Series and facets are ordered the
-/// same way. Runs lacking `x`, `series`, `facet` or the metric are left out.
+/// and ratios numerically, other values as first seen). Series are ordered the same
+/// way. Runs lacking `x`, `series`, a facet axis or the metric are left out.
 struct AblationPlot {
     let title: String
     let x: String
     let series: String
     let value: String
-    let facet: String?
     let xValues: [String]
     let seriesValues: [String]
-    /// The facet values, or `[nil]` without a facet.
-    let facetValues: [String?]
-    /// Facet value ("" without a facet) → series value → x value → summary over its runs.
-    let points: [String: [String: [String: SampleSummary]]]
+    /// The panels: the facet axes' combinations (one empty combination without a facet).
+    let panels: AxisCombinations
+    /// The axes that vary within some point, besides seed, sorted by name.
+    let averagedAxes: [String]
+    /// Panel values → series value → x value → summary over its runs.
+    let points: [[String]: [String: [String: SampleSummary]]]
 
-    init(title: String, x: String, series: String, value: String, facet: String?, records: [ReportRecord]) {
+    init(title: String, x: String, series: String, value: String, facet: [String], records: [ReportRecord]) {
         self.title = title
         self.x = x
         self.series = series
         self.value = value
-        self.facet = facet
         let records = records.filter { record in
             record.axes[x] != nil && record.axes[series] != nil && record.metrics[value] != nil
-                && (facet == nil || record.axes[facet!] != nil)
+                && AxisCombinations.values(of: record, on: facet) != nil
         }
         xValues = AxisValueOrder.ordered(records.map { $0.axes[x]! })
         seriesValues = AxisValueOrder.ordered(records.map { $0.axes[series]! })
-        facetValues = facet.map { axis in AxisValueOrder.ordered(records.map { $0.axes[axis]! }) } ?? [nil]
-        var values: [String: [String: [String: [Double]]]] = [:]
+        panels = AxisCombinations(axes: facet, records: records)
+        var values: [[String]: [String: [String: [Double]]]] = [:]
+        var axisValuesByPoint: [[String]: [String: Set<String>]] = [:]
+        let plotted = Set([x, series, "seed"] + facet)
         for record in records {
-            let panel = facet.map { record.axes[$0]! } ?? ""
+            let panel = AxisCombinations.values(of: record, on: facet)!
             values[panel, default: [:]][record.axes[series]!, default: [:]][record.axes[x]!, default: []]
                 .append(record.metrics[value]!)
+            for (axis, axisValue) in record.axes where !plotted.contains(axis) {
+                axisValuesByPoint[panel + [record.axes[series]!, record.axes[x]!], default: [:]][axis, default: []]
+                    .insert(axisValue)
+            }
         }
         points = values.mapValues { $0.mapValues { $0.mapValues(SampleSummary.init) } }
+        averagedAxes = Set(axisValuesByPoint.values.flatMap { $0.filter { $0.value.count > 1 }.keys }).sorted()
     }
 
     /// The y axis: "nice" tick values (steps of 1, 2 or 5 × 10ᵏ, about five of them)
@@ -66,33 +80,39 @@ struct AblationPlot {
         return stride(from: first, through: last, by: 1).map { $0 * step }
     }
 
+    /// "Points also average over bits, direction, which vary within them."; nil when
+    /// no axis does.
+    var subtitle: String? {
+        averagedAxes.isEmpty ? nil
+            : "Points also average over \(averagedAxes.joined(separator: ", ")), which vary within them."
+    }
+
     var svg: String {
         let ticks = yTicks
         let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
         let decimals = max(0, Int(-(log10(step)).rounded(.down)))
-        func yPosition(_ value: Double) -> Double {
-            SVGChart.y(value, low: ticks.first!, high: ticks.last!)
-        }
-        var chart = SVGChart(title: title)
-        for (index, facetValue) in facetValues.enumerated() {
-            let (left, right) = SVGChart.panel(index, of: facetValues.count)
-            let slot = (right - left) / Double(max(1, xValues.count))
-            func xPosition(_ position: Int) -> Double {
-                left + (Double(position) + 0.5) * slot
+        var chart = SVGChart(title: title, subtitle: subtitle, panelHeadings: panels.headings,
+                             innermost: panels.lastAxisValueCount)
+        for (index, panel) in panels.values.enumerated() {
+            let frame = chart.beginPanel(index)
+            func yPosition(_ value: Double) -> Double {
+                frame.y(value, low: ticks.first!, high: ticks.last!)
             }
-            chart.beginPanel(heading: facet.flatMap { facet in facetValue.map { "\(facet) = \($0)" } },
-                             left: left, right: right)
+            let slot = (frame.right - frame.left) / Double(max(1, xValues.count))
+            func xPosition(_ position: Int) -> Double {
+                frame.left + (Double(position) + 0.5) * slot
+            }
             for tick in ticks {
-                chart.horizontalGridline(y: yPosition(tick), left: left, right: right,
+                chart.horizontalGridline(y: yPosition(tick), frame: frame,
                                          label: String(format: "%.\(decimals)f", tick))
             }
             let turned = SVGChart.turnsLabels(xValues, slot: slot)
             for (position, xValue) in xValues.enumerated() {
-                chart.verticalGridline(x: xPosition(position), label: xValue, turned: turned)
+                chart.verticalGridline(x: xPosition(position), frame: frame, label: xValue, turned: turned)
             }
-            chart.axes(left: left, right: right)
+            chart.axes(frame: frame)
             for (seriesIndex, seriesValue) in seriesValues.enumerated() {
-                let summaries = points[facetValue ?? ""]?[seriesValue] ?? [:]
+                let summaries = points[panel]?[seriesValue] ?? [:]
                 let markers = xValues.enumerated().compactMap { position, xValue -> SVGChart.Marker? in
                     guard let summary = summaries[xValue], let mean = summary.mean else { return nil }
                     let errorBar = summary.standardDeviation.map { spread in

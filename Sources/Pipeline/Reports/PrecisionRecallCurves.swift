@@ -1,7 +1,8 @@
 import HashCore
 
 /// The precision–recall curves of a ``ReportItem/precisionRecall(series:facet:)``: the
-/// runs' ``ReportRecord/curve``s averaged per value of `series` (and of `facet`).
+/// runs' ``ReportRecord/curve``s averaged per value of `series` (and per combination of
+/// the `facet` axes' values, a panel: ``AxisCombinations``).
 ///
 /// Each point of a curve is the mean precision and the mean recall, at one Hamming
 /// radius r, over the runs of its series value and facet panel. When every run of a
@@ -10,7 +11,7 @@ import HashCore
 /// over the runs whose curve reaches r, so the tail of a curve stands for the longer
 /// codes alone; ``Point/count`` says how many runs each point averages.
 ///
-/// Series and facet values are in ``AxisValueOrder``. Runs lacking `series`, `facet` or a
+/// Series values are in ``AxisValueOrder``. Runs lacking `series`, a facet axis or a
 /// curve are left out.
 struct PrecisionRecallCurves {
     /// One point of an averaged curve.
@@ -23,33 +24,31 @@ struct PrecisionRecallCurves {
     }
 
     let series: String
-    let facet: String?
     let seriesValues: [String]
-    /// The facet values, or `[nil]` without a facet.
-    let facetValues: [String?]
-    /// Facet value ("" without a facet) → series value → points by increasing radius.
-    private let curves: [String: [String: [Point]]]
+    /// The panels: the facet axes' combinations (one empty combination without a facet).
+    let panels: AxisCombinations
+    /// Panel values → series value → points by increasing radius.
+    private let curves: [[String]: [String: [Point]]]
 
-    init(series: String, facet: String?, records: [ReportRecord]) {
+    init(series: String, facet: [String], records: [ReportRecord]) {
         self.series = series
-        self.facet = facet
         let records = records.filter { record in
-            record.axes[series] != nil && !record.curve.isEmpty && (facet == nil || record.axes[facet!] != nil)
+            record.axes[series] != nil && !record.curve.isEmpty && AxisCombinations.values(of: record, on: facet) != nil
         }
         seriesValues = AxisValueOrder.ordered(records.map { $0.axes[series]! })
-        facetValues = facet.map { axis in AxisValueOrder.ordered(records.map { $0.axes[axis]! }) } ?? [nil]
-        var runCurves: [String: [String: [[RetrievalMetrics.RadiusPoint]]]] = [:]
+        panels = AxisCombinations(axes: facet, records: records)
+        var runCurves: [[String]: [String: [[RetrievalMetrics.RadiusPoint]]]] = [:]
         for record in records {
-            let panel = facet.map { record.axes[$0]! } ?? ""
+            let panel = AxisCombinations.values(of: record, on: facet)!
             runCurves[panel, default: [:]][record.axes[series]!, default: []].append(record.curve)
         }
         curves = runCurves.mapValues { $0.mapValues(Self.mean) }
     }
 
-    /// The averaged curve of `seriesValue` in the panel of `facetValue` (nil without a
-    /// facet); empty when no run has both.
-    func curve(_ seriesValue: String, facetValue: String?) -> [Point] {
-        curves[facetValue ?? ""]?[seriesValue] ?? []
+    /// The averaged curve of `seriesValue` in the panel of the facet values `panel`
+    /// (empty without a facet); empty when no run has both.
+    func curve(_ seriesValue: String, panel: [String]) -> [Point] {
+        curves[panel]?[seriesValue] ?? []
     }
 
     /// The mean of `runs` at each radius, over the runs whose curve has that radius.

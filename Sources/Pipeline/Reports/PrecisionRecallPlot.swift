@@ -4,8 +4,9 @@ import Foundation
 /// the y axis, both from 0 to 1 with gridlines every 0.2 (recall labels turned in
 /// narrow panels); one polyline per series value
 /// through its averaged points in order of radius, a circle marker at each; a legend,
-/// axis labels and a title; with a facet, one panel per facet value side by side, all on
-/// the same scales.
+/// axis labels and a title; with facet axes, one panel per combination of their values,
+/// headed `direction = fou→kar, bits = 32`, all on the same scales, laid out as
+/// ``AblationPlot`` lays out its panels.
 struct PrecisionRecallPlot {
     let title: String
     let curves: PrecisionRecallCurves
@@ -19,30 +20,30 @@ struct PrecisionRecallPlot {
     }
 
     var svg: String {
-        func yPosition(_ precision: Double) -> Double {
-            SVGChart.y(precision, low: 0, high: 1)
-        }
-        var chart = SVGChart(title: title)
-        for (index, facetValue) in curves.facetValues.enumerated() {
-            let (left, right) = SVGChart.panel(index, of: curves.facetValues.count)
+        let panels = curves.panels
+        var chart = SVGChart(title: title, panelHeadings: panels.headings, innermost: panels.lastAxisValueCount)
+        for (index, panel) in panels.values.enumerated() {
+            let frame = chart.beginPanel(index)
             func xPosition(_ recall: Double) -> Double {
-                left + recall * (right - left)
+                frame.left + recall * (frame.right - frame.left)
             }
-            chart.beginPanel(heading: curves.facet.flatMap { facet in facetValue.map { "\(facet) = \($0)" } },
-                             left: left, right: right)
+            func yPosition(_ precision: Double) -> Double {
+                frame.y(precision, low: 0, high: 1)
+            }
             for tick in Self.ticks {
-                chart.horizontalGridline(y: yPosition(tick), left: left, right: right, label: Self.label(tick))
+                chart.horizontalGridline(y: yPosition(tick), frame: frame, label: Self.label(tick))
             }
             // Recall labels sit at the gridlines, not centred in slots: each needs a
             // character's room to the next, or they are turned.
             let labels = Self.ticks.map(Self.label)
-            let turned = SVGChart.turnsLabels(labels.map { $0 + " " }, slot: (right - left) / Double(Self.ticks.count - 1))
+            let turned = SVGChart.turnsLabels(labels.map { $0 + " " },
+                                              slot: (frame.right - frame.left) / Double(Self.ticks.count - 1))
             for (tick, label) in zip(Self.ticks, labels) {
-                chart.verticalGridline(x: xPosition(tick), label: label, turned: turned)
+                chart.verticalGridline(x: xPosition(tick), frame: frame, label: label, turned: turned)
             }
-            chart.axes(left: left, right: right)
+            chart.axes(frame: frame)
             for (seriesIndex, seriesValue) in curves.seriesValues.enumerated() {
-                let markers = curves.curve(seriesValue, facetValue: facetValue).map { point in
+                let markers = curves.curve(seriesValue, panel: panel).map { point in
                     SVGChart.Marker(x: xPosition(point.recall), y: yPosition(point.precision))
                 }
                 guard !markers.isEmpty else { continue }

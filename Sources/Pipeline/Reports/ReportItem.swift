@@ -5,20 +5,25 @@ import HashCore
 /// ```yaml
 /// report:
 ///   - table: {rows: method, columns: bits, value: map}
+///   - table: {rows: method, columns: round, value: map, facet: [direction, bits]}
 ///   - ablation: {x: ratio, series: bits, value: map, plot: true, facet: balance}
+///   - ablation: {x: round, series: method, value: train_seconds, plot: true, facet: [direction, bits]}
 ///   - compare: {by: ratio, baseline: "1/-1", value: map}
 ///   - pr: {series: method, facet: bits}
 /// ```
-/// Axis names are keys of ``PlannedRun/axes``; value names are metric names of
-/// ``ReportRecord/metrics``.
+/// Axis names are keys of ``PlannedRun/axes`` or the axes results add (`direction`,
+/// `round`); value names are metric names of ``ReportRecord/metrics``. A `facet` is one
+/// axis or a list of them, held as a list (empty without a facet): one section or panel
+/// per combination of their values (``AxisCombinations``).
 public enum ReportItem: Hashable, Sendable {
     /// Rows × columns, each cell the mean ± std over seeds of `value` (and over any
-    /// other axis left free, which the table names in a note).
-    case table(rows: String, columns: String, value: String)
+    /// other axis left free, which the table names in a note), one section per
+    /// combination of the `facet` axes' values.
+    case table(rows: String, columns: String, value: String, facet: [String] = [])
     /// Long-format CSV of every run (every axis, every metric), and, with `plot`, an
     /// SVG of `value` against `x` with one line per `series` value (one panel per
-    /// `facet` value when given).
-    case ablation(x: String, series: String, value: String, plot: Bool, facet: String?)
+    /// combination of the `facet` axes' values).
+    case ablation(x: String, series: String, value: String, plot: Bool, facet: [String] = [])
     /// Paired differences against `baseline` along axis `by`: runs matched on every
     /// other axis (same seeds, same splits); mean difference, its standard error, the
     /// paired t statistic, and a mark where |t| exceeds the two-sided 95% critical
@@ -26,21 +31,21 @@ public enum ReportItem: Hashable, Sendable {
     case compare(by: String, baseline: String, value: String)
     /// Precision–recall curves by Hamming radius (see ``ReportRecord/curve``): one curve
     /// per `series` value, each point the mean over its runs at one radius, one panel
-    /// per `facet` value when given; an SVG and a long CSV.
-    case precisionRecall(series: String, facet: String?)
+    /// per combination of the `facet` axes' values; an SVG and a long CSV.
+    case precisionRecall(series: String, facet: [String] = [])
 
-    /// The axes the item names.
+    /// The axes the item names, its facet axes included.
     public var axes: [String] {
         switch self {
-        case let .table(rows, columns, _): return [rows, columns]
-        case let .ablation(x, series, _, _, facet): return [x, series] + (facet.map { [$0] } ?? [])
+        case let .table(rows, columns, _, facet): return [rows, columns] + facet
+        case let .ablation(x, series, _, _, facet): return [x, series] + facet
         case let .compare(by, _, _): return [by]
-        case let .precisionRecall(series, facet): return [series] + (facet.map { [$0] } ?? [])
+        case let .precisionRecall(series, facet): return [series] + facet
         }
     }
 
     /// The records the item reports: every online round when it names the axis
-    /// `round`, else the runs' final results.
+    /// `round` (in its facet too), else the runs' final results.
     public func reported(_ records: [ReportRecord]) -> [ReportRecord] {
         let wantsRounds = axes.contains("round")
         return records.filter { $0.isRound == wantsRounds }

@@ -1,6 +1,6 @@
 extension ResultTable {
-    /// The table as wide CSV: one line per row value (per section value, which then
-    /// leads as its own column), and for every column value c the fields
+    /// The table as wide CSV: one line per row value (per section, whose values then
+    /// lead, one column per section axis), and for every column value c the fields
     /// `<columns>=c mean`, `… std`, `… n` (runs with metrics), `… best` ("*" on the
     /// best mean of the column) and `… paper` (the paper's value, when it reports one).
     /// Empty fields stand for no value (no runs; std with a single run). A table with
@@ -9,7 +9,7 @@ extension ResultTable {
     /// without such runs keep their columns).
     var csv: String {
         let countsNotApplicable = !notApplicableReasons.isEmpty
-        var header = sectionAxis.map { [$0] } ?? []
+        var header = sectionAxes
         header.append(rowsAxis)
         for columnValue in columnValues {
             let name = "\(columnsAxis)=\(columnValue)"
@@ -20,7 +20,7 @@ extension ResultTable {
         var rows = [header]
         for section in sections {
             for (rowValue, cells) in zip(rowValues, section.cells) {
-                var row = section.value.map { [$0] } ?? []
+                var row = section.values
                 row.append(rowValue)
                 for cell in cells {
                     let allNotApplicable = cell.summary.count == 0 && cell.notApplicableCount > 0

@@ -3,7 +3,7 @@ import Foundation
 extension ResultTable {
     /// The table as a LaTeX `table` environment using booktabs rules (`\usepackage{booktabs}`):
     /// best cells in \textbf, sections as \midrule-separated blocks headed by a
-    /// \multicolumn row, the notes in the caption.
+    /// \multicolumn row naming their axes' values, the notes in the caption.
     var latex: String {
         let width = columnValues.count + 1
         var lines = [
@@ -16,8 +16,9 @@ extension ResultTable {
         ]
         for section in sections {
             lines.append("\\midrule")
-            if let axis = sectionAxis, let value = section.value {
-                lines.append("\\multicolumn{\(width)}{l}{\\emph{" + Self.escaped("\(axis) = \(value)") + "}} \\\\")
+            if !sectionAxes.isEmpty {
+                let heading = AxisCombinations.heading(axes: sectionAxes, values: section.values)
+                lines.append("\\multicolumn{\(width)}{l}{\\emph{" + Self.escaped(heading) + "}} \\\\")
             }
             for (rowValue, cells) in zip(rowValues, section.cells) {
                 let texts = cells.map { cell in
@@ -41,6 +42,7 @@ extension ResultTable {
             case "^": escaped += "\\textasciicircum{}"
             case "±": escaped += "$\\pm$"
             case "×": escaped += "$\\times$"
+            case "→": escaped += "$\\rightarrow$"
             case "−": escaped += "$-$"
             case "—": escaped += "---"
             default: escaped.append(character)

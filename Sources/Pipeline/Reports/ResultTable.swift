@@ -1,16 +1,22 @@
 /// One metric laid out as rows × columns of two axes, each cell summarising that
-/// metric over the runs that fall into it: the ``ReportItem/table(rows:columns:value:)``
-/// of a report, before it is printed as Markdown, LaTeX or CSV.
+/// metric over the runs that fall into it: the
+/// ``ReportItem/table(rows:columns:value:facet:)`` of a report, before it is printed as
+/// Markdown, LaTeX or CSV.
 ///
 /// - A cell holds the runs with the cell's row and column value; its ``Cell/summary``
 ///   is the mean and sample standard deviation (n − 1) of `value` over them, normally
 ///   one run per seed.
 /// - Row and column values are ordered by ``AxisValueOrder``.
-/// - An axis other than rows, columns and `seed` that takes two or more values within
-///   one cell is *free*. With exactly one free axis the table has one ``Section`` per
-///   value of it, and runs without that axis (a method without the parameter) appear in
-///   every section. With more, cells average over all of them and ``averagedAxes``
-///   names them.
+/// - With `facet` axes, the table has one ``Section`` per combination of their values
+///   that some run has (``AxisCombinations``: in ``AxisValueOrder``, the facet axes in
+///   the order given), and a cell holds only the runs of its section. Runs lacking a
+///   facet axis are left out.
+/// - An axis other than rows, columns, the facet axes and `seed` that takes two or
+///   more values within one cell is *free*. With exactly one free axis the table also
+///   has one ``Section`` per value of it, after the facet axes (facets × its values),
+///   and runs without that axis (a method without the parameter) appear in every
+///   section of their facet. With more, cells average over all of them and
+///   ``averagedAxes`` names them.
 /// - Runs recorded not applicable (``ReportRecord/notApplicable``) have no metrics. A
 ///   cell whose runs are all not applicable prints `n/a` (``ReportNumber/notApplicable``);
 ///   a cell with some is summarised over its other runs, as a cell with missing runs
@@ -34,10 +40,11 @@ struct ResultTable {
         var isBest: Bool
     }
 
-    /// The table for one value of the section axis (or the whole table).
+    /// The table for one combination of values of the section axes (or the whole table).
     struct Section {
-        /// The value of ``ResultTable/sectionAxis``; nil when there is no section axis.
-        var value: String?
+        /// The values of ``ResultTable/sectionAxes``, in their order; empty when there
+        /// are none.
+        var values: [String]
         /// Cells by row, then column, in the order of ``ResultTable/rowValues`` and
         /// ``ResultTable/columnValues``.
         var cells: [[Cell]]
@@ -49,9 +56,11 @@ struct ResultTable {
     let value: String
     let rowValues: [String]
     let columnValues: [String]
-    /// The one free axis the table is split over, if any.
-    let sectionAxis: String?
-    /// Whether some runs lack ``sectionAxis`` and so appear in every section.
+    /// The axes the table is split over: the facet axes in the order given, then the
+    /// one free axis, if there is exactly one.
+    let sectionAxes: [String]
+    /// Whether some runs lack the free axis among ``sectionAxes`` and so appear in
+    /// every section of their facet.
     let hasRunsInEverySection: Bool
     /// The free axes cells average over (empty when there is at most one free axis).
     let averagedAxes: [String]
@@ -59,12 +68,14 @@ struct ResultTable {
     /// The reasons of the table's runs recorded not applicable.
     let notApplicableReasons: NotApplicableReasons
 
-    init(rows: String, columns: String, value: String, records: [ReportRecord], paper: [PaperValue]) {
+    init(rows: String, columns: String, value: String, facet: [String], records: [ReportRecord],
+         paper: [PaperValue]) {
         rowsAxis = rows
         columnsAxis = columns
         self.value = value
         let records = records.filter {
-            $0.axes[rows] != nil && $0.axes[columns] != nil && ($0.metrics[value] != nil || $0.notApplicable != nil)
+            $0.axes[rows] != nil && $0.axes[columns] != nil && AxisCombinations.values(of: $0, on: facet) != nil
+                && ($0.metrics[value] != nil || $0.notApplicable != nil)
         }
         notApplicableReasons = NotApplicableReasons(records.compactMap(\.notApplicable))
         let rowValues = AxisValueOrder.ordered(records.map { $0.axes[rows]! })
@@ -72,27 +83,19 @@ struct ResultTable {
         self.rowValues = rowValues
         self.columnValues = columnValues
 
-        let free = Self.freeAxes(of: records, rows: rows, columns: columns)
-        let sectionAxis = free.count == 1 ? free[0] : nil
+        let free = Self.freeAxes(of: records, rows: rows, columns: columns, facet: facet)
+        let freeSectionAxis = free.count == 1 ? free[0] : nil
         let averagedAxes = free.count > 1 ? free : []
-        self.sectionAxis = sectionAxis
+        let sectionAxes = facet + (freeSectionAxis.map { [$0] } ?? [])
+        self.sectionAxes = sectionAxes
         self.averagedAxes = averagedAxes
-        hasRunsInEverySection = sectionAxis.map { axis in records.contains { $0.axes[axis] == nil } } ?? false
+        hasRunsInEverySection = freeSectionAxis.map { axis in records.contains { $0.axes[axis] == nil } } ?? false
         let seedCount = max(1, Set(records.map { $0.axes["seed"] }).count)
 
-        let sectionValues: [String?] = sectionAxis.map { axis in
-            AxisValueOrder.ordered(records.compactMap { $0.axes[axis] }).map(Optional.some)
-        } ?? [nil]
-        var sections: [Section] = []
-        for sectionValue in sectionValues {
-            let inSection = records.filter { record in
-                guard let axis = sectionAxis, let sectionValue else { return true }
-                return record.axes[axis] == nil || record.axes[axis] == sectionValue
-            }
-            var fixed: [String: String] = [:]
-            if let axis = sectionAxis { fixed[axis] = sectionValue }
-            let cells = rowValues.map { rowValue -> [Cell] in
-                let inRow = inSection.filter { $0.axes[rows] == rowValue }
+        /// The cells of a section holding `runs`, whose section axes have the values in `fixed`.
+        func cells(of runs: [ReportRecord], fixed: [String: String]) -> [[Cell]] {
+            rowValues.map { rowValue -> [Cell] in
+                let inRow = runs.filter { $0.axes[rows] == rowValue }
                 let combinations = max(1, Set(inRow.map { record in averagedAxes.map { record.axes[$0] } }).count)
                 return columnValues.map { columnValue in
                     let runs = inRow.filter { $0.axes[columns] == columnValue }
@@ -107,18 +110,36 @@ struct ResultTable {
                                 isBest: false)
                 }
             }
-            sections.append(Section(value: sectionValue, cells: Self.markingBest(cells)))
+        }
+
+        let freeValues: [String?] = freeSectionAxis.map { axis in
+            AxisValueOrder.ordered(records.compactMap { $0.axes[axis] }).map(Optional.some)
+        } ?? [nil]
+        var sections: [Section] = []
+        for facetValues in AxisCombinations(axes: facet, records: records).values {
+            let inFacet = records.filter { AxisCombinations.values(of: $0, on: facet) == facetValues }
+            for freeValue in freeValues {
+                let inSection = inFacet.filter { record in
+                    guard let axis = freeSectionAxis, let freeValue else { return true }
+                    return record.axes[axis] == nil || record.axes[axis] == freeValue
+                }
+                let values = facetValues + (freeValue.map { [$0] } ?? [])
+                let fixed = Dictionary(uniqueKeysWithValues: zip(sectionAxes, values))
+                sections.append(Section(values: values, cells: Self.markingBest(cells(of: inSection, fixed: fixed))))
+            }
         }
         self.sections = sections
     }
 
-    /// Axes other than rows, columns and seed with two or more values in some cell,
-    /// sorted by name.
-    private static func freeAxes(of records: [ReportRecord], rows: String, columns: String) -> [String] {
+    /// Axes other than rows, columns, the facet axes and seed with two or more values
+    /// in some cell (of some facet), sorted by name.
+    private static func freeAxes(of records: [ReportRecord], rows: String, columns: String,
+                                 facet: [String]) -> [String] {
+        let fixed = Set([rows, columns, "seed"] + facet)
         var valuesByCell: [[String]: [String: Set<String>]] = [:]
         for record in records {
-            let cell = [record.axes[rows]!, record.axes[columns]!]
-            for (axis, value) in record.axes where axis != rows && axis != columns && axis != "seed" {
+            let cell = facet.map { record.axes[$0]! } + [record.axes[rows]!, record.axes[columns]!]
+            for (axis, value) in record.axes where !fixed.contains(axis) {
                 valuesByCell[cell, default: [:]][axis, default: []].insert(value)
             }
         }
@@ -127,8 +148,8 @@ struct ResultTable {
     }
 
     /// The first paper value for `metric` whose every axis either is one the cell is
-    /// fixed on (row, column, section) with the same value, or has that value in every
-    /// one of the cell's runs.
+    /// fixed on (row, column, section axes) with the same value, or has that value in
+    /// every one of the cell's runs.
     private static func paperValue(_ paper: [PaperValue], metric: String, cell: [String: String],
                                    runs: [ReportRecord]) -> Double? {
         paper.first { entry in
@@ -165,7 +186,7 @@ extension ResultTable {
         if !averagedAxes.isEmpty {
             notes.append("Cells also average over \(averagedAxes.joined(separator: ", ")), which vary within them.")
         }
-        if hasRunsInEverySection, let axis = sectionAxis {
+        if hasRunsInEverySection, let axis = sectionAxes.last {
             notes.append("Runs without a \(axis) appear in every \(axis) section.")
         }
         if !notApplicableReasons.isEmpty {

@@ -8,8 +8,11 @@
 /// Cross-modal runs (`modalities: [image, text]`) are evaluated in both directions,
 /// and their results carry the axis `direction` (`image→text`, `text→image`); online
 /// runs (`protocol: {kind: online, chunk: 2000}`) record every round under the axis
-/// `round`. A report item that names `round` reports every round; any other reports
-/// the final round.
+/// `round`. A report item that names `round` (as an axis or in its facet) reports every
+/// round; any other reports the final round. A `facet` — one axis or a list of them —
+/// splits a table into sections and a plot into panels, one per combination of their
+/// values: `table: {rows: method, columns: round, value: map, facet: [direction, bits]}`
+/// gives each method's mAP after each round, per direction and code length.
 ///
 /// ```yaml
 /// experiment: aszh-ratio
@@ -25,6 +28,8 @@
 ///   - method: lsh
 /// report:
 ///   - table: {rows: method, columns: bits, value: map}
+///   - table: {rows: method, columns: bits, value: map, facet: [modality, unseen]}
+///   - ablation: {x: ratio, series: bits, value: map, plot: true, facet: modality}
 /// extends: base.yaml
 /// ```
 ///

@@ -50,13 +50,43 @@ struct SpecVocabulary {
         return name
     }
 
+    /// A report item's `facet`: one axis name or a list of them, none repeated and none
+    /// an axis the item already names in another role (`roles`: role → axis, e.g.
+    /// `rows` → `method`); `[]` when `node` is nil.
+    ///
+    /// - Throws: ``SpecError/unknownAxis(_:axis:known:suggestion:)`` at the unknown name;
+    ///   ``SpecError/invalidValue(_:reason:)`` for an empty list, a repeated axis or one
+    ///   of the item's other axes.
+    func facet(_ node: SpecNode?, besides roles: KeyValuePairs<String, String>) throws -> [String] {
+        guard let node else { return [] }
+        let elements = try node.elementsOrSelf()
+        guard !elements.isEmpty else {
+            throw SpecError.invalidValue(node.location, reason: "a facet is an axis or a non-empty list of axes")
+        }
+        var facet: [String] = []
+        for element in elements {
+            let name = try axis(element)
+            if facet.contains(name) {
+                throw SpecError.invalidValue(element.location, reason: "\(name) is in the facet twice")
+            }
+            if let role = roles.first(where: { $0.value == name })?.key {
+                throw SpecError.invalidValue(element.location, reason: "\(name) is already the item's \(role); "
+                                             + "a facet takes other axes")
+            }
+            facet.append(name)
+        }
+        return facet
+    }
+
     /// The keys of a `report` entry, one per ``ReportItem`` case.
     static let reportItemKeys = ["table", "ablation", "compare", "pr"]
 
-    /// A `report` entry: a mapping with one key, `table`, `ablation`, `compare` or `pr`.
+    /// A `report` entry: a mapping with one key, `table`, `ablation`, `compare` or `pr`;
+    /// `table`, `ablation` and `pr` take a `facet` (see ``facet(_:besides:)``).
     ///
-    /// - Throws: ``SpecError`` for unknown or missing keys, unknown axes or metrics,
-    ///   and a `compare` baseline that is not a value of its axis.
+    /// - Throws: ``SpecError`` for unknown or missing keys, unknown axes or metrics, a
+    ///   facet ``facet(_:besides:)`` refuses, and a `compare` baseline that is not a
+    ///   value of its axis.
     func reportItem(_ node: SpecNode) throws -> ReportItem {
         let entries = try node.entries(known: Self.reportItemKeys)
         guard entries.count == 1, let item = entries.first else {
@@ -65,18 +95,24 @@ struct SpecVocabulary {
         }
         switch item.name {
         case "table":
-            let fields = try item.value.fields(known: ["rows", "columns", "value"], required: ["rows", "columns", "value"])
-            return .table(rows: try axis(fields["rows"]!), columns: try axis(fields["columns"]!),
-                          value: try metric(fields["value"]!))
+            let fields = try item.value.fields(known: ["rows", "columns", "value", "facet"],
+                                               required: ["rows", "columns", "value"])
+            let rows = try axis(fields["rows"]!)
+            let columns = try axis(fields["columns"]!)
+            return .table(rows: rows, columns: columns, value: try metric(fields["value"]!),
+                          facet: try facet(fields["facet"], besides: ["rows": rows, "columns": columns]))
         case "ablation":
             let fields = try item.value.fields(known: ["x", "series", "value", "plot", "facet"],
                                                required: ["x", "series", "value"])
-            return .ablation(x: try axis(fields["x"]!), series: try axis(fields["series"]!),
-                             value: try metric(fields["value"]!), plot: try fields["plot"]?.bool() ?? false,
-                             facet: try fields["facet"].map(axis))
+            let x = try axis(fields["x"]!)
+            let series = try axis(fields["series"]!)
+            return .ablation(x: x, series: series, value: try metric(fields["value"]!),
+                             plot: try fields["plot"]?.bool() ?? false,
+                             facet: try facet(fields["facet"], besides: ["x": x, "series": series]))
         case "pr":
             let fields = try item.value.fields(known: ["series", "facet"], required: ["series"])
-            return .precisionRecall(series: try axis(fields["series"]!), facet: try fields["facet"].map(axis))
+            let series = try axis(fields["series"]!)
+            return .precisionRecall(series: series, facet: try facet(fields["facet"], besides: ["series": series]))
         default:
             let fields = try item.value.fields(known: ["by", "baseline", "value"], required: ["by", "baseline", "value"])
             let by = try axis(fields["by"]!)

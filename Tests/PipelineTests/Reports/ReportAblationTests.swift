@@ -77,7 +77,7 @@ final class SVGOutline: NSObject, XMLParserDelegate {
         defer { directory.remove() }
         let paths = try ReportWriter(
             experiment: "ratios", description: "", items: [.ablation(x: "ratio", series: "bits", value: "map",
-                                                                      plot: false, facet: nil)],
+                                                                      plot: false)],
             paper: [], records: records, expectedRuns: 4
         ).write(to: directory.path("results"))
         #expect(paths == [directory.path("results/ablations/ratios.csv")])
@@ -97,7 +97,7 @@ final class SVGOutline: NSObject, XMLParserDelegate {
         let records = Self.records.filter { $0.axes["dataset"] == "mfeat" }
         let paths = try ReportWriter(
             experiment: "ratios", description: "", items: [.ablation(x: "ratio", series: "bits", value: "map",
-                                                                      plot: true, facet: nil)],
+                                                                      plot: true)],
             paper: [], records: records, expectedRuns: 13
         ).write(to: directory.path("results"))
         #expect(paths.last == directory.path("results/ablations/ratios-map-vs-ratio.svg"))
@@ -121,7 +121,7 @@ final class SVGOutline: NSObject, XMLParserDelegate {
         defer { directory.remove() }
         let paths = try ReportWriter(
             experiment: "ratios", description: "", items: [.ablation(x: "ratio", series: "bits", value: "map",
-                                                                      plot: true, facet: "dataset")],
+                                                                      plot: true, facet: ["dataset"])],
             paper: [], records: Self.records, expectedRuns: 25
         ).write(to: directory.path("results"))
         let outline = try SVGOutline(try String(contentsOfFile: paths.last!, encoding: .utf8))

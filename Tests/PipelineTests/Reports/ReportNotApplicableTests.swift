@@ -89,7 +89,7 @@ import Testing
     @Test func ablationsLeaveNotApplicableRunsOut() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        _ = try Self.writer(items: [.ablation(x: "bits", series: "method", value: "map", plot: true, facet: nil)])
+        _ = try Self.writer(items: [.ablation(x: "bits", series: "method", value: "map", plot: true)])
             .write(to: directory.path("r"))
         let lines = try ReportTableTests.read(directory.path("r/ablations/demo.csv")).split(separator: "\n")
         #expect(lines.count == 1 + 14)

@@ -46,7 +46,7 @@ import Testing
     @Test func csvHasOnePointPerSeriesFacetAndRadius() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let paths = try Self.write([.precisionRecall(series: "method", facet: "bits")], to: directory)
+        let paths = try Self.write([.precisionRecall(series: "method", facet: ["bits"])], to: directory)
         #expect(paths == [directory.path("results/ablations/codes-pr.csv"),
                           directory.path("results/ablations/codes-pr-method-per-bits.svg")])
         #expect(try String(contentsOfFile: paths[0], encoding: .utf8) == """
@@ -73,8 +73,8 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let paths = try Self.write([.table(rows: "method", columns: "bits", value: "map"),
-                                    .precisionRecall(series: "method", facet: "bits"),
-                                    .precisionRecall(series: "method", facet: nil)], to: directory)
+                                    .precisionRecall(series: "method", facet: ["bits"]),
+                                    .precisionRecall(series: "method")], to: directory)
         #expect(Array(paths.suffix(2)) == [directory.path("results/ablations/codes-pr-method.csv"),
                                           directory.path("results/ablations/codes-pr-method.svg")])
         #expect(try String(contentsOfFile: paths[paths.count - 2], encoding: .utf8) == """
@@ -97,7 +97,7 @@ import Testing
     @Test func plotHasOnePanelPerFacetAndOnePolylinePerSeriesThroughTheMeans() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let paths = try Self.write([.precisionRecall(series: "method", facet: "bits")], to: directory)
+        let paths = try Self.write([.precisionRecall(series: "method", facet: ["bits"])], to: directory)
         let outline = try SVGOutline(try String(contentsOfFile: paths[1], encoding: .utf8))
         #expect(outline.elements.first?.name == "svg")
         #expect(outline.texts.contains("codes: precision–recall by method, per bits"))
@@ -141,6 +141,29 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Faceted by bits and seed, each panel holds the runs of one code length and seed —
+    /// lsh's and itq's own curves, except itq at 3 bits and seed 2, which has none — and
+    /// the CSV's facet field joins the panel's values.
+    @Test func aFacetListGivesOnePanelPerCombination() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let paths = try Self.write([.precisionRecall(series: "method", facet: ["bits", "seed"])], to: directory)
+        #expect(paths.map { ($0 as NSString).lastPathComponent }
+                == ["codes-pr.csv", "codes-pr-method-per-bits-seed.svg"])
+        let rows = try CSVText.decode(try String(contentsOfFile: paths[0], encoding: .utf8))
+        #expect(rows.filter { $0[0] == "lsh" && $0[2] == "0" }.map { [$0[1], $0[3], $0[5]] } == [
+            ["2, 1", "1.0000", "1"], ["2, 2", "0.8000", "1"], ["3, 1", "1.0000", "1"], ["3, 2", "0.5000", "1"],
+        ])
+        #expect(rows.filter { $0[0] == "itq" }.map { $0[1] }
+                == ["2, 1", "2, 1", "2, 1", "3, 1", "3, 1", "3, 1", "3, 1"])
+        let outline = try SVGOutline(try String(contentsOfFile: paths[1], encoding: .utf8))
+        #expect(outline.texts.contains("codes: precision–recall by method, per bits × seed"))
+        #expect(outline.count("g", class: "panel") == 4)
+        #expect(outline.texts.filter { $0.hasPrefix("bits = ") }
+                == ["bits = 2, seed = 1", "bits = 2, seed = 2", "bits = 3, seed = 1", "bits = 3, seed = 2"])
+        #expect(outline.count("polyline") == 4 + 2)
     }
 
     /// The points of a polyline.

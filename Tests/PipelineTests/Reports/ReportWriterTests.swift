@@ -14,8 +14,8 @@ import Testing
             experiment: "aszh-ratio", description: "ASZH ratios",
             items: [
                 .table(rows: "method", columns: "bits", value: "map"),
-                .ablation(x: "ratio", series: "bits", value: "map", plot: true, facet: nil),
-                .ablation(x: "ratio", series: "dataset", value: "map", plot: true, facet: "bits"),
+                .ablation(x: "ratio", series: "bits", value: "map", plot: true),
+                .ablation(x: "ratio", series: "dataset", value: "map", plot: true, facet: ["bits"]),
                 .compare(by: "ratio", baseline: "1/-1", value: "map"),
             ],
             paper: [], records: records, expectedRuns: 30

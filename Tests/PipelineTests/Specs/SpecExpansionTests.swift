@@ -59,7 +59,7 @@ import Testing
         let runs = try spec.plannedRuns(root: fixture.root)
         #expect(runs.map { $0.axes["label"] } == ["exact", "exact", "discrete", "discrete"])
         #expect(runs.map { $0.configuration.parameters["solver"] } == ["relaxed", "relaxed", "discrete", "discrete"])
-        #expect(spec.report == [.ablation(x: "ratio", series: "bits", value: "map", plot: true, facet: "label")])
+        #expect(spec.report == [.ablation(x: "ratio", series: "bits", value: "map", plot: true, facet: ["label"])])
     }
 
     @Test func zippedAxesVaryTogether() throws {
@@ -264,12 +264,49 @@ import Testing
         #expect(spec.metrics == ["map", "map@1000", "precision@100"])
         #expect(spec.report == [
             .table(rows: "method", columns: "bits", value: "map"),
-            .ablation(x: "ratio", series: "bits", value: "map", plot: true, facet: "balance"),
-            .ablation(x: "bits", series: "method", value: "map@1000", plot: false, facet: nil),
+            .ablation(x: "ratio", series: "bits", value: "map", plot: true, facet: ["balance"]),
+            .ablation(x: "bits", series: "method", value: "map@1000", plot: false),
             .compare(by: "ratio", baseline: "1/-1", value: "map"),
-            .precisionRecall(series: "method", facet: "bits"),
-            .precisionRecall(series: "ratio", facet: nil),
+            .precisionRecall(series: "method", facet: ["bits"]),
+            .precisionRecall(series: "ratio"),
         ])
         #expect(spec.paper == [PaperValue(cell: ["method": "aszh", "bits": "16"], metric: "map", value: 0.521)])
+    }
+
+    /// A cross-modal online spec reports on the axes its results add, `direction` and
+    /// `round`, and takes a facet as one axis or a list; an item naming `round` only in
+    /// its facet counts as naming it.
+    @Test func facetsOfCrossModalOnlineResultsAreRead() throws {
+        let fixture = try SpecFixture(withDataset: false)
+        defer { fixture.remove() }
+        let path = try fixture.write("online.yaml", """
+            experiment: online
+            dataset: mfeat
+            modalities: [fou, kar]
+            protocol: {kind: online, chunk: 500}
+            bits: [16, 32]
+            seeds: [1, 2]
+            methods:
+              - method: lsh
+              - method: itq
+            metrics: [map, train_seconds]
+            report:
+              - table: {rows: method, columns: bits, value: map}
+              - table: {rows: method, columns: round, value: map, facet: [direction, bits]}
+              - ablation: {x: round, series: method, value: map, plot: true, facet: [direction, bits]}
+              - ablation: {x: round, series: method, value: train_seconds, plot: true, facet: direction}
+              - pr: {series: method, facet: [direction, bits]}
+              - table: {rows: method, columns: bits, value: map, facet: [round]}
+            """)
+        let spec = try ExperimentSpec.load(path: path)
+        #expect(spec.report == [
+            .table(rows: "method", columns: "bits", value: "map"),
+            .table(rows: "method", columns: "round", value: "map", facet: ["direction", "bits"]),
+            .ablation(x: "round", series: "method", value: "map", plot: true, facet: ["direction", "bits"]),
+            .ablation(x: "round", series: "method", value: "train_seconds", plot: true, facet: ["direction"]),
+            .precisionRecall(series: "method", facet: ["direction", "bits"]),
+            .table(rows: "method", columns: "bits", value: "map", facet: ["round"]),
+        ])
+        #expect(spec.report.map { $0.axes.contains("round") } == [false, true, true, true, false, true])
     }
 }

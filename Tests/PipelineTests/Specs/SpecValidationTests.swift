@@ -48,7 +48,7 @@ import Testing
                 == .unknownKey(fixture.at(11, "report[0].tabel"), known: ["table", "ablation", "compare", "pr"],
                                suggestion: "table"))
         #expect(try Self.error(fixture, line: 11, "  - table: {rows: method, colums: bits, value: map}")
-                == .unknownKey(fixture.at(11, "report[0].table.colums"), known: ["rows", "columns", "value"],
+                == .unknownKey(fixture.at(11, "report[0].table.colums"), known: ["rows", "columns", "value", "facet"],
                                suggestion: "columns"))
         let description = try #require(try Self.error(fixture, line: 4, "bitz: [8, 16]")).description
         #expect(description.hasPrefix(fixture.at(4, "bitz").file + ":4: bitz: unknown key (did you mean \"bits\"?)"))
@@ -149,6 +149,46 @@ import Testing
                 == .unknownKey(fixture.at(11, "report[0].pr.serie"), known: ["series", "facet"], suggestion: "series"))
         #expect(try Self.error(fixture, line: 11, "  - pr: {facet: bits}")
                 == .missingKey(fixture.at(11, "report[0].pr.series")))
+    }
+
+    /// A facet is one axis or a list of them, each checked as an axis at its own index;
+    /// an empty list, a repeated axis or one the item already uses are refused.
+    @Test func facetsAreAnAxisOrAListOfAxes() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let axes = ["method", "bits", "seed", "lambda", "ratio"]
+        for item in ["table: {rows: method, columns: bits, value: map, facet: [ratio, lambda]}",
+                     "table: {rows: method, columns: bits, value: map, facet: ratio}",
+                     "ablation: {x: ratio, series: method, value: map, plot: true, facet: [bits, lambda]}",
+                     "pr: {series: method, facet: [bits, ratio]}"] {
+            #expect(try Self.error(fixture, line: 11, "  - " + item) == nil, "\(item)")
+        }
+        let table = "  - table: {rows: method, columns: bits, value: map, "
+        #expect(try Self.error(fixture, line: 11, table + "facet: [ratio, lamda]}")
+                == .unknownAxis(fixture.at(11, "report[0].table.facet[1]"), axis: "lamda", known: axes,
+                                suggestion: "lambda"))
+        #expect(try Self.error(fixture, line: 11, table + "facet: ratoi}")
+                == .unknownAxis(fixture.at(11, "report[0].table.facet"), axis: "ratoi", known: axes,
+                                suggestion: "ratio"))
+        #expect(try Self.error(fixture, line: 11, "  - ablation: {x: ratio, series: bits, value: map, facet: [sed]}")
+                == .unknownAxis(fixture.at(11, "report[0].ablation.facet[0]"), axis: "sed", known: axes,
+                                suggestion: "seed"))
+        #expect(try Self.error(fixture, line: 11, "  - pr: {series: method, facet: [bits, ratoi]}")
+                == .unknownAxis(fixture.at(11, "report[0].pr.facet[1]"), axis: "ratoi", known: axes,
+                                suggestion: "ratio"))
+        #expect(try Self.error(fixture, line: 11, table + "facet: []}")
+                == .invalidValue(fixture.at(11, "report[0].table.facet"),
+                                 reason: "a facet is an axis or a non-empty list of axes"))
+        #expect(try Self.error(fixture, line: 11, table + "facet: [ratio, ratio]}")
+                == .invalidValue(fixture.at(11, "report[0].table.facet[1]"), reason: "ratio is in the facet twice"))
+        #expect(try Self.error(fixture, line: 11, table + "facet: [ratio, bits]}")
+                == .invalidValue(fixture.at(11, "report[0].table.facet[1]"),
+                                 reason: "bits is already the item's columns; a facet takes other axes"))
+        #expect(try Self.error(fixture, line: 11, "  - ablation: {x: ratio, series: bits, value: map, facet: ratio}")
+                == .invalidValue(fixture.at(11, "report[0].ablation.facet"),
+                                 reason: "ratio is already the item's x; a facet takes other axes"))
+        #expect(try Self.error(fixture, line: 11, "  - pr: {series: method, facet: {bits: 8}}")
+                == .wrongType(fixture.at(11, "report[0].pr.facet"), expected: "an axis name"))
     }
 
     @Test func protocolSettingsAreCheckedTogether() throws {
