@@ -31,7 +31,7 @@ import TestSupport
         #expect(process.output.hasPrefix("ratio (\(good)): 12 runs, 0 done, 12 to do\n  aszh bits=16 seed=1 ratio=1/-1\n"))
         #expect(process.output.contains("  … and 7 more"))
         #expect(process.error == "hashlab: error: \(bad):4: seedz: unknown key (did you mean \"seeds\"?); known keys: "
-                + "experiment, description, dataset, protocol, bits, seeds, modality, cutoffs, methods, metrics, "
+                + "experiment, description, dataset, protocol, bits, seeds, modality, modalities, cutoffs, methods, metrics, "
                 + "report, paper, extends\n")
     }
 }

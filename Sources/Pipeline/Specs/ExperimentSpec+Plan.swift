@@ -77,7 +77,7 @@ extension ExperimentSpec {
         for value in modalityAxis?.values ?? [] {
             for name in SweepAxis.classNames(value.text) {
                 try requireName(name, among: dataset.modalities.map(\.name), at: value.location, what: "modality",
-                                plural: "modalities" + Self.modalityHint(dataset))
+                                plural: "modalities" + (modalityAxis?.name == "modalities" ? Self.modalityHint(dataset) : ""))
             }
         }
         for axis in protocolAxes {
