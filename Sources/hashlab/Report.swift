@@ -26,8 +26,8 @@ struct Report: ParsableCommand {
                                           items: plan.spec.report, paper: plan.spec.paper, records: records,
                                           expectedRuns: plan.runs.count)
                 let written = try writer.write(to: options.resultsDirectory)
-                let declined = records.filter { $0.notApplicable != nil }.count
-                print("\(plan.spec.name): \(records.count) of \(plan.runs.count) runs"
+                let (found, declined) = ReportRecord.runCounts(records)
+                print("\(plan.spec.name): \(found) of \(plan.runs.count) runs"
                       + (declined > 0 ? " (\(declined) not applicable)" : "") + "; wrote "
                       + written.joined(separator: ", "))
             }

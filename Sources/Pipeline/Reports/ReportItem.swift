@@ -82,18 +82,29 @@ public struct ReportRecord: Hashable, Sendable {
     /// Why the method declines the run's configuration (``StoredRun/Status/notApplicable``);
     /// nil for a run with metrics.
     public var notApplicable: String?
-    /// The run's id: a cross-modal or online run gives several records.
-    public var runID: String?
+    /// Which planned run the record comes from (its place in the plan), since a
+    /// cross-modal or online run gives several records; nil counts as a run of its own.
+    public var run: Int?
 
     public init(axes: [String: String], metrics: [String: Double], curve: [RetrievalMetrics.RadiusPoint] = [],
-                notApplicable: String? = nil, runID: String? = nil) {
+                notApplicable: String? = nil, run: Int? = nil) {
         self.axes = axes
         self.metrics = metrics
         self.curve = curve
         self.notApplicable = notApplicable
-        self.runID = runID
+        self.run = run
     }
 
     /// Whether the record is an online run's round rather than a run's final result.
     public var isRound: Bool { axes["round"] != nil }
+
+    /// The number of runs `records` come from, and how many of them were recorded not
+    /// applicable.
+    public static func runCounts(_ records: [ReportRecord]) -> (found: Int, notApplicable: Int) {
+        func count(_ records: [ReportRecord]) -> Int {
+            Set(records.compactMap(\.run)).count + records.filter { $0.run == nil }.count
+        }
+        let finals = records.filter { !$0.isRound }
+        return (count(finals), count(finals.filter { $0.notApplicable != nil }))
+    }
 }

@@ -59,13 +59,9 @@ public struct ReportWriter: Sendable {
     /// Writes the report under `resultsDirectory` and returns the paths written, in order.
     public func write(to resultsDirectory: String) throws -> [String] {
         var files = ReportFiles(root: resultsDirectory)
-        let finals = records.filter { !$0.isRound }
-        func runCount(_ records: [ReportRecord]) -> Int {
-            Set(records.compactMap(\.runID)).count + records.filter { $0.runID == nil }.count
-        }
-        let header = ReportHeader(experiment: experiment, description: description, found: runCount(finals),
-                                  notApplicable: runCount(finals.filter { $0.notApplicable != nil }),
-                                  expected: expectedRuns)
+        let counts = ReportRecord.runCounts(records)
+        let header = ReportHeader(experiment: experiment, description: description, found: counts.found,
+                                  notApplicable: counts.notApplicable, expected: expectedRuns)
         let base = ReportFiles.component(experiment)
         var tableNames = Set<String>()
         var ablationWritten = false

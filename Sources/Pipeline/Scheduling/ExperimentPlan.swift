@@ -49,7 +49,7 @@ public struct ExperimentPlan {
     /// the axis `round` and the metric `train_seconds`); axes and the reason, without
     /// metrics, of each run recorded not applicable (one per direction).
     public func records(in store: RunStore) -> [ReportRecord] {
-        runs.flatMap { scheduled -> [ReportRecord] in
+        runs.enumerated().flatMap { index, scheduled -> [ReportRecord] in
             guard let stored = store.finished(scheduled.id, scheduled.run) else { return [] }
             switch stored.status {
             case .ok:
@@ -60,7 +60,7 @@ public struct ExperimentPlan {
                     var metrics = evaluation.report.namedValues
                     metrics["train_seconds"] = evaluation.trainSeconds
                     return ReportRecord(axes: axes, metrics: metrics, curve: evaluation.report.precisionRecallByRadius,
-                                        runID: scheduled.id)
+                                        run: index)
                 } ?? []
             case .notApplicable:
                 let directions = scheduled.run.configuration.isCrossModal
@@ -70,7 +70,7 @@ public struct ExperimentPlan {
                 return directions.map { direction in
                     var axes = scheduled.run.axes
                     axes["direction"] = direction
-                    return ReportRecord(axes: axes, metrics: [:], notApplicable: stored.reason, runID: scheduled.id)
+                    return ReportRecord(axes: axes, metrics: [:], notApplicable: stored.reason, run: index)
                 }
             case .failed:
                 return []

@@ -45,10 +45,11 @@ enum CrossModalOnlineRecords {
     static var records: [ReportRecord] {
         var rounds: [ReportRecord] = []
         var finals: [ReportRecord] = []
+        var run = 0
         for method in methods {
             for bits in bits {
                 for seed in seeds {
-                    let runID = "\(method)-\(bits)-\(seed)"
+                    run += 1
                     for direction in directions {
                         let axes = ["method": method, "bits": bits, "seed": seed, "direction": direction]
                         for round in Self.rounds {
@@ -57,10 +58,10 @@ enum CrossModalOnlineRecords {
                                 metrics: ["map": map(method: method, bits: bits, direction: direction, round: round,
                                                      seed: seed),
                                           "train_seconds": trainSeconds(method: method, round: round, seed: seed)],
-                                runID: runID))
+                                run: run))
                         }
                         let final = map(method: method, bits: bits, direction: direction, round: 3, seed: seed)
-                        finals.append(ReportRecord(axes: axes, metrics: ["map": final], runID: runID))
+                        finals.append(ReportRecord(axes: axes, metrics: ["map": final], run: run))
                     }
                 }
             }
