@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import Linalg
 @testable import Pipeline
 import Testing
 import TestSupport
@@ -98,5 +99,25 @@ import TestSupport
             return
         }
         #expect(reason.contains("no modality \"text\"") && reason.contains("holds one modality"), "\(reason)")
+    }
+
+    @Test func aTextOnlyDCMHImportSaysHowToGetTheImages() throws {
+        let fixture = try Self.fixture()
+        defer { fixture.remove() }
+        var contents = DatasetContents(name: "mirflickr-dcmh",
+                                       modalities: [.init(name: "text", features: Matrix(rows: 4, columns: 3, repeating: 1))],
+                                       labels: Matrix(rows: 4, columns: 2, elements: [1, 0, 0, 1, 1, 0, 0, 1]),
+                                       classes: ["p", "q"])
+        contents.provenance["importer"] = "dcmh-mirflickr"
+        try contents.write(to: fixture.directory.path("datasets/data/mirflickr-dcmh.h5"))
+        let spec = Self.online.replacingOccurrences(of: "dataset: pairs", with: "dataset: mirflickr-dcmh")
+            .replacingOccurrences(of: "modality: b", with: "modalities: [image, text]")
+        guard case let .invalidValue(location, reason)? = try fixture.error(spec) else {
+            Issue.record("expected an invalid value")
+            return
+        }
+        #expect(location.line == 3)
+        #expect(reason.contains("no modality \"image\"") && reason.contains("DCMH layout without image features")
+                && reason.contains("mirflickr25k-iall.mat"), "\(reason)")
     }
 }
