@@ -65,6 +65,18 @@ import TestSupport
             #expect(rounds.contains("## direction = a→b, bits = 4") && rounds.contains("| method | 1 | 2 |"),
                     "\(rounds)")
             #expect(FileManager.default.fileExists(atPath: results + "/ablations/stream-train_seconds-vs-round.svg"))
+            let plot = try String(contentsOfFile: results + "/ablations/stream-train_seconds-vs-round.svg", encoding: .utf8)
+            #expect(!plot.contains("average over"), "a round's seconds are counted once, not once per direction")
+            let ablation = try String(contentsOfFile: results + "/ablations/stream.csv", encoding: .utf8)
+                .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let header = try #require(ablation.first)
+            let direction = try #require(header.firstIndex(of: "direction"))
+            let seconds = try #require(header.firstIndex(of: "train_seconds"))
+            #expect(ablation.count == 1 + 6 * 2 * 2,
+                    "6 runs × 2 rounds × 2 directions: cca-itq declines 8 bits of the 6-d modality a")
+            for row in ablation.dropFirst() {
+                #expect(row[seconds].isEmpty == (row[direction] == "b→a"), "\(row)")
+            }
             tables.append(try String(contentsOfFile: results + "/tables/stream.csv", encoding: .utf8)
                           + String(contentsOfFile: results + "/tables/stream-map-method-by-round.csv", encoding: .utf8))
         }

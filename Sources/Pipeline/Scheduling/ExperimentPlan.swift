@@ -46,19 +46,26 @@ public struct ExperimentPlan {
     /// precision–recall curve of each evaluation of each `ok` run
     /// (``RunResult/evaluations``: one per direction of a cross-modal run, with the
     /// axis `direction`, and for an online run also one per round and direction, with
-    /// the axis `round` and the metric `train_seconds`); axes and the reason, without
-    /// metrics, of each run recorded not applicable (one per direction).
+    /// the axis `round`, the round's records of the run's first direction also holding
+    /// the metric `train_seconds`: a round is trained once, so its seconds are counted
+    /// once); axes and the reason, without metrics, of each run recorded not applicable
+    /// (one per direction).
     public func records(in store: RunStore) -> [ReportRecord] {
         runs.enumerated().flatMap { index, scheduled -> [ReportRecord] in
             guard let stored = store.finished(scheduled.id, scheduled.run) else { return [] }
             switch stored.status {
             case .ok:
+                let firstDirection = scheduled.run.configuration.directions.first.map {
+                    RunEvaluation.directionName(query: $0.query, database: $0.database)
+                }
                 return stored.result?.evaluations.map { evaluation in
                     var axes = scheduled.run.axes
                     axes["direction"] = evaluation.direction
                     axes["round"] = evaluation.round.map(String.init)
                     var metrics = evaluation.report.namedValues
-                    metrics["train_seconds"] = evaluation.trainSeconds
+                    if evaluation.direction == nil || evaluation.direction == firstDirection {
+                        metrics["train_seconds"] = evaluation.trainSeconds
+                    }
                     return ReportRecord(axes: axes, metrics: metrics, curve: evaluation.report.precisionRecallByRadius,
                                         run: index)
                 } ?? []
