@@ -70,13 +70,14 @@ public struct DatasetCatalog: Sendable {
         throw CatalogError.notPresent(name: manifest.name, path: path, howToGet: howToGet(manifest))
     }
 
-    /// The command that builds the dataset of `manifest`.
+    /// The command that builds the dataset of `manifest`; synthetic data with seed 1,
+    /// the seed `make reproduce` uses and the committed tables come from.
     public func howToGet(_ manifest: DatasetManifest) -> String {
         switch manifest.importer {
         case "mfeat":
             return "hashlab datasets fetch \(manifest.name)"
         case let importer where importer.hasPrefix("synthetic-"):
-            return "hashlab datasets synth \(manifest.name) --seed 0"
+            return "hashlab datasets synth \(manifest.name) --seed 1"
         case let importer:
             let files = manifest.sources.map(\.file).joined(separator: " ")
             return "hashlab datasets import \(importer) --from \(files) --out \(dataPath(manifest.name))"

@@ -76,5 +76,7 @@ import TestSupport
             #expect(throws: expected) { try catalog.resolve("mirflickr-lemon") }
         }
         #expect(throws: HDF5Error.fileNotFound(file: "/nonexistent/x.h5")) { try catalog.resolve("/nonexistent/x.h5") }
+        #expect(try catalog.howToGet(catalog.manifest("synthetic-mirflickr"))
+                == "hashlab datasets synth synthetic-mirflickr --seed 1", "the seed make reproduce uses")
     }
 }
