@@ -21,17 +21,11 @@ struct ClusteredFixture {
                                    transposeB: true) * separation
         func draw(_ count: Int) -> (Matrix<Float>, Matrix<Float>) {
             var features = generator.normalMatrix(rows: count, columns: dimension, as: Float.self)
-            var labels = Matrix<Float>(rows: count, columns: classes, repeating: 0)
-            for item in 0..<count {
-                let first = item % classes
-                labels[item, first] = 1
-                var second: Int?
-                if multiLabel, generator.uniform() < 0.4 {
-                    second = (first + 1 + generator.integer(below: classes - 1)) % classes
-                    labels[item, second!] = 1
-                }
+            let (labels, itemClasses) = FixtureLabels.draw(count, classes: classes, multiLabel: multiLabel,
+                                                          generator: &generator)
+            for (item, ofItem) in itemClasses.enumerated() {
                 for column in 0..<dimension {
-                    features[item, column] += means[first, column] + (second.map { means[$0, column] } ?? 0)
+                    features[item, column] += ofItem.reduce(0) { $0 + means[$1, column] }
                 }
             }
             return (features, labels)

@@ -26,17 +26,11 @@ struct PairedFixture {
                     generator.normalMatrix(rows: latent, columns: dimensions.text, as: Float.self)]
         func draw(_ count: Int) -> (features: [String: Matrix<Float>], labels: Matrix<Float>) {
             var points = generator.normalMatrix(rows: count, columns: latent, as: Float.self)
-            var labels = Matrix<Float>(rows: count, columns: classes, repeating: 0)
-            for item in 0..<count {
-                let first = item % classes
-                labels[item, first] = 1
-                var second: Int?
-                if multiLabel, generator.uniform() < 0.4 {
-                    second = (first + 1 + generator.integer(below: classes - 1)) % classes
-                    labels[item, second!] = 1
-                }
+            let (labels, itemClasses) = FixtureLabels.draw(count, classes: classes, multiLabel: multiLabel,
+                                                          generator: &generator)
+            for (item, ofItem) in itemClasses.enumerated() {
                 for column in 0..<latent {
-                    points[item, column] += means[first, column] + (second.map { means[$0, column] } ?? 0)
+                    points[item, column] += ofItem.reduce(0) { $0 + means[$1, column] }
                 }
             }
             var features: [String: Matrix<Float>] = [:]
