@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HASHLAB=${HASHLAB:-.build/release/hashlab}
-read -r -a SPECS <<< "${MFEAT_SPECS:?the mfeat specs, as the Makefile's MFEAT_SPECS (make kernels-check sets it)}"
+read -r -a SPECS <<< "${MFEAT_SPECS:?names the mfeat specs, as MFEAT_SPECS in the Makefile (make kernels-check sets it)}"
 ONLY=${KERNELS_CHECK_ONLY:-seed=1}
 TOLERANCE=${KERNELS_CHECK_TOLERANCE:-0.002}
 SCRATCH=.build/kernels-check
