@@ -15,6 +15,7 @@ public enum MethodRegistry {
         LEMON.self,
         DLFH.self,
         CCAITQ.self,
+        SCM.self,
     ]
 
     /// The method called `name`.

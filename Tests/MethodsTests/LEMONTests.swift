@@ -154,8 +154,8 @@ import Testing
             let (old, new, r, c) = (12, 7, 5, 3)
             oldLabels = LEMONTests.randomLabels(old, c, &generator)
             labels = LEMONTests.randomLabels(new, c, &generator)
-            oldEmbedding = LEMONHasher.unitRows(oldLabels)
-            embedding = LEMONHasher.unitRows(labels)
+            oldEmbedding = UnitLabelVectors.of(oldLabels)
+            embedding = UnitLabelVectors.of(labels)
             oldCodes = LEMONTests.randomSigns(old, r, &generator)
             oldRelaxed = try LEMONTests.feasible(old, r, &generator)
             codes = LEMONTests.randomSigns(new, r, &generator)
@@ -307,7 +307,7 @@ import Testing
         let codes = Self.stacked(outcomes.map(\.codes))
         let relaxed = Self.stacked(outcomes.map(\.relaxed))
         let labels = Self.fixture.training.labels.map(Double.init)
-        let embedding = LEMONHasher.unitRows(labels)
+        let embedding = UnitLabelVectors.of(labels)
         let ones = Matrix<Double>(rows: labels.rows, columns: 1, repeating: 1)
         let sums = hasher.sums!
         func close(_ a: Matrix<Double>, _ b: Matrix<Double>, _ name: String) {

@@ -3,7 +3,7 @@ import Linalg
 
 /// The hash functions of a cross-modal method: one affine map per modality of the paired
 /// training set, codes = sgn((x − μ_m)·P_m + c_m) for features x of modality m (sign(0) =
-/// +1), in Double: the encoder of DLFH and CCA-ITQ.
+/// +1), in Double: the encoder of DLFH, CCA-ITQ and SCM.
 ///
 /// μ_m is the modality's training mean, so that the product is taken of centred features
 /// (with raw features of large mean, x·P and μ·P are large and nearly cancel, and the sign
@@ -11,8 +11,8 @@ import Linalg
 /// before the product, as the methods trained.
 ///
 /// ``trainingCodes`` is one code matrix for the training items; a method that learns a
-/// code matrix per modality (DLFH's U and V) also gives each through
-/// ``trainingCodes(for:)``.
+/// code matrix per modality (DLFH's U and V, SCM's sgn(X̄W_x) and sgn(ȲW_y)) also gives each
+/// through ``trainingCodes(for:)``.
 public struct CrossModalHasher: TrainedHasher {
     /// The modalities, in the training set's order.
     public let modalities: [String]

@@ -47,7 +47,7 @@ public protocol TrainedHasher: Sendable {
     var trainingCodes: BinaryCodes? { get }
     /// The learned codes of the training items as a database of `modality`: the same
     /// ``trainingCodes`` for methods that learn one code per item (the default), and
-    /// a modality's own codes for methods that learn one per modality (DLFH's U and V).
+    /// a modality's own codes for methods that learn one per modality (DLFH's U and V, SCM's).
     func trainingCodes(for modality: String) throws -> BinaryCodes?
     /// What training did, per iteration (objective, bits changed) and per phase (time).
     var diagnostics: TrainingDiagnostics { get }

@@ -81,12 +81,12 @@ public struct LEMONHasher: OnlineHasher {
         let modalities = self.modalities.isEmpty ? chunk.modalities : self.modalities
         let features = try modalities.map { try chunk.features(of: $0) }
         let labels = chunk.labels.map(Double.init)
-        let embedding = Self.unitRows(labels)
+        let embedding = UnitLabelVectors.of(labels)
         let previous = sums ?? LEMONSums(bits: bits, classes: labels.columns)
         precondition(previous.c1.rows == labels.columns,
                      "LEMON: the chunk has \(labels.columns) classes, the first had \(previous.c1.rows)")
         let (same, different) = similarity ?? method.ratio.resolved(
-            similarPairFraction: Self.meanInnerProduct(embedding))
+            similarPairFraction: UnitLabelVectors.meanInnerProduct(embedding))
         let codes = SignMatrix.signs(generator.normalMatrix(rows: chunk.count, columns: bits, as: Double.self))
         let relaxed = generator.normalMatrix(rows: chunk.count, columns: bits, as: Double.self)
         let start = rotation ?? generator.orthonormalMatrix(rows: bits, columns: bits, as: Double.self)
@@ -122,25 +122,5 @@ public struct LEMONHasher: OnlineHasher {
             "v_rank": "\(outcome.smallestRank)",
         ])
         return outcome
-    }
-
-    /// U: the rows of `labels` scaled to unit length (u_i = l_i/‖l_i‖); a row without
-    /// labels stays 0.
-    static func unitRows(_ labels: Matrix<Double>) -> Matrix<Double> {
-        var unit = labels
-        for row in 0..<labels.rows {
-            let norm = labels.row(row).reduce(0.0) { $0 + $1 * $1 }.squareRoot()
-            guard norm > 0 else { continue }
-            for column in 0..<labels.columns { unit[row, column] /= norm }
-        }
-        return unit
-    }
-
-    /// The mean of u_iᵀu_j over all ordered pairs (self-pairs included), ‖Uᵀ1‖²/n²: the
-    /// fraction that makes S = (r_s − r_d)·UUᵀ + r_d·11ᵀ zero-mean for `zero-mean`.
-    static func meanInnerProduct(_ embedding: Matrix<Double>) -> Double {
-        let sums = embedding.columnSums()
-        let count = Double(embedding.rows)
-        return sums.reduce(0.0) { $0 + $1 * $1 } / (count * count)
     }
 }
