@@ -14,7 +14,7 @@ import TestSupport
 @Suite struct CrossModalRunTests {
     static let crossModal = CrossModalProtocol(queries: 20, training: 100)
 
-    @Test(arguments: ["dlfh", "cca-itq"], [DatabaseCodes.encoded, .learned])
+    @Test(arguments: ["lemon", "dlfh", "cca-itq", "scm"], [DatabaseCodes.encoded, .learned])
     func bothDirectionsMatchTheHandComputation(method name: String, codes: DatabaseCodes) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
