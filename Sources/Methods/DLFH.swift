@@ -76,12 +76,7 @@ public struct DLFH: HashingMethod {
         let count = data.count
         guard count >= 2 else { throw TrainingError.tooFewItems(method: Self.name, found: count, needed: 2) }
         var diagnostics = TrainingDiagnostics()
-        var clock = ContinuousClock.now
-        func phase(_ name: String) {
-            let now = ContinuousClock.now
-            diagnostics.phaseSeconds[name, default: 0] += (now - clock) / .seconds(1)
-            clock = now
-        }
+        var times = PhaseTimes()
         let labels = try LabelSets(multiHot: data.labels.map { $0 != 0 ? UInt8(1) : UInt8(0) })
         let sampledCount = min(columns ?? bits, count)
         var u = SignMatrix.signs(generator.normalMatrix(rows: count, columns: bits, as: Double.self))
@@ -94,7 +89,7 @@ public struct DLFH: HashingMethod {
             diagnostics.iterations.append(.init(objective: -vStep.logLikelihood, bitsChanged: uStep.changed + vStep.changed))
             if sampledCount == count && uStep.changed + vStep.changed == 0 { break }
         }
-        phase("codes")
+        times.lap("codes")
         var means: [[Double]] = []
         var maps: [AffineProjection<Double>] = []
         for (modality, codes) in zip(data.modalities, [u, v]) {
@@ -103,7 +98,8 @@ public struct DLFH: HashingMethod {
             means.append(regression.featureMeans)
             maps.append(AffineProjection(projection: fit.projection, offset: codes.columnMeans()))
         }
-        phase("hash functions")
+        times.lap("hash functions")
+        diagnostics.phaseSeconds = times.seconds
         diagnostics.notes["columns"] = "\(sampledCount)"
         let learned = [try BinaryCodes(signsOf: u), try BinaryCodes(signsOf: v)]
         return CrossModalHasher(modalities: data.modalities, means: means, maps: maps, trainingCodes: learned[1],

@@ -106,12 +106,7 @@ public struct SCM: HashingMethod {
         precondition(data.modalities.count == 2, "scm trains on two paired modalities, got \(data.modalities)")
         guard data.count >= 2 else { throw TrainingError.tooFewItems(method: Self.name, found: data.count, needed: 2) }
         var diagnostics = TrainingDiagnostics()
-        var clock = ContinuousClock.now
-        func phase(_ name: String) {
-            let now = ContinuousClock.now
-            diagnostics.phaseSeconds[name, default: 0] += (now - clock) / .seconds(1)
-            clock = now
-        }
+        var times = PhaseTimes()
         var centred = try data.modalities.map { try data.features(of: $0).map(Double.init) }
         let means = centred.map { $0.columnMeans() }
         for index in centred.indices { centred[index].centre(by: means[index]) }
@@ -128,7 +123,7 @@ public struct SCM: HashingMethod {
         var residual = SCMResidual(x: centred[0], y: centred[1], embedding: embedding, same: same,
                                    different: different, bits: bits)
         let problem = try SCMEigenproblem(x: centred[0], y: centred[1], ridge: regularisation, method: Self.name)
-        phase("setup")
+        times.lap("setup")
         let directions: (x: Matrix<Double>, y: Matrix<Double>, values: [Double])
         switch variant {
         case .orth:
@@ -137,11 +132,12 @@ public struct SCM: HashingMethod {
             directions = try Self.sequential(bits, residual: &residual, problem: problem, x: centred[0], y: centred[1],
                                              diagnostics: &diagnostics)
         }
-        phase("directions")
+        times.lap("directions")
         let projected = [Matrix.product(centred[0], directions.x), Matrix.product(centred[1], directions.y)]
         let learned = try projected.map { try BinaryCodes(signsOf: $0) }
         let unified = try BinaryCodes(signsOf: projected[0] + projected[1])
-        phase("codes")
+        times.lap("codes")
+        diagnostics.phaseSeconds = times.seconds
         diagnostics.notes["eigenvalues"] = directions.values.map { String(format: "%.6g", $0) }.joined(separator: " ")
         diagnostics.notes["ratio"] = SimilarityRatio.values(same: same, different: different).description
         return CrossModalHasher(modalities: data.modalities, means: means,

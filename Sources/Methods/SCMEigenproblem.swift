@@ -48,7 +48,8 @@ struct SCMEigenproblem {
     ///   infinite input).
     func leading(_ count: Int, left: Matrix<Double>, right: Matrix<Double>, method: String) throws
         -> (x: Matrix<Double>, y: Matrix<Double>, values: [Double]) {
-        precondition(left.columns == right.columns, "SCMEigenproblem: factors of \(left.columns) and \(right.columns) columns")
+        precondition(left.columns == right.columns,
+                     "SCMEigenproblem: factors of \(left.columns) and \(right.columns) columns")
         do {
             let (ux, sx, vxt) = try Matrix.product(whitening.x, left, transposeA: true).singularValueDecomposition()
             let (uy, sy, vyt) = try Matrix.product(whitening.y, right, transposeA: true).singularValueDecomposition()
@@ -74,22 +75,8 @@ struct SCMEigenproblem {
     private static func whitening(_ gram: Matrix<Double>, ridge: Double, method: String) throws -> Matrix<Double> {
         var regularised = gram
         for index in 0..<regularised.rows { regularised[index, index] += ridge }
-        let (values, vectors): ([Double], Matrix<Double>)
-        do {
-            (values, vectors) = try regularised.symmetricEigendecomposition()
-        } catch {
-            throw TrainingError.numerical(method: method, step: "whitening", reason: "\(error)")
-        }
-        guard let smallest = values.first, smallest > 0 else {
-            throw TrainingError.numerical(method: method, step: "whitening",
-                                          reason: "a regularised Gram matrix is not positive definite "
-                                              + "(smallest eigenvalue \(values.first ?? 0))")
-        }
-        var scaled = vectors
-        for row in 0..<scaled.rows {
-            for column in 0..<scaled.columns { scaled[row, column] /= values[column].squareRoot() }
-        }
-        return scaled
+        return try EigenWhitening(regularised, method: method, step: "whitening", what: "a regularised Gram matrix")
+            .transform
     }
 
     /// diag(`factors`)·A for the first `factors.count` rows of A.

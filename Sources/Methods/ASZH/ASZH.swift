@@ -106,18 +106,13 @@ public struct ASZH: HashingMethod {
 
     public func train(_ data: TrainingSet, bits: Int, generator: inout SeededGenerator) throws -> any TrainedHasher {
         var diagnostics = TrainingDiagnostics()
-        var clock = ContinuousClock.now
-        func phase(_ name: String) {
-            let now = ContinuousClock.now
-            diagnostics.phaseSeconds[name, default: 0] += (now - clock) / .seconds(1)
-            clock = now
-        }
+        var times = PhaseTimes()
         let kernel = try KernelFeatures<Float>(data.primary, anchors: anchors, sigma: sigma, centred: true,
                                         method: Self.name, generator: &generator)
-        phase("kernel")
+        times.lap("kernel")
         let problem = ASZHProblem(phi: kernel.values, labels: data.labels, ratio: ratio, bits: bits,
                                   lambda: lambda, alpha: alpha, beta: beta, gamma: gamma, mu: mu)
-        phase("setup")
+        times.lap("setup")
         var codes = initialization == "random"
             ? SignMatrix.signs(generator.normalMatrix(rows: problem.count, columns: bits))
             : SignMatrix.signs(Matrix.product(problem.phi, generator.normalMatrix(rows: problem.phi.columns, columns: bits)))
@@ -158,7 +153,8 @@ public struct ASZH: HashingMethod {
             }
             diagnostics.notes["z_rank"] = "\(smallestRank)"
         }
-        phase("iterations")
+        times.lap("iterations")
+        diagnostics.phaseSeconds = times.seconds
         projection = try problem.projection(for: codes)
         let imbalance = codes.columnSums().reduce(0.0) { $0 + abs(Double($1)) } / Double(bits * max(1, data.count))
         diagnostics.notes["sigma"] = "\(kernel.map.sigma)"

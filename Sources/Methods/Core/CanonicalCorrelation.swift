@@ -72,23 +72,8 @@ struct CanonicalCorrelation {
         return result
     }
 
-    /// A^{-1/2} = E·Λ^{-1/2}·Eᵀ for a symmetric positive definite A = E·Λ·Eᵀ.
+    /// A^{-1/2} for a regularised covariance A.
     private static func inverseSquareRoot(_ matrix: Matrix<Double>, method: String) throws -> Matrix<Double> {
-        let (values, vectors): ([Double], Matrix<Double>)
-        do {
-            (values, vectors) = try matrix.symmetricEigendecomposition()
-        } catch {
-            throw TrainingError.numerical(method: method, step: "CCA", reason: "\(error)")
-        }
-        guard let smallest = values.first, smallest > 0 else {
-            throw TrainingError.numerical(method: method, step: "CCA",
-                                          reason: "a regularised covariance is not positive definite "
-                                              + "(smallest eigenvalue \(values.first ?? 0))")
-        }
-        var scaled = vectors
-        for row in 0..<scaled.rows {
-            for column in 0..<scaled.columns { scaled[row, column] /= values[column].squareRoot() }
-        }
-        return Matrix.product(scaled, vectors, transposeB: true)
+        try EigenWhitening(matrix, method: method, step: "CCA", what: "a regularised covariance").inverseSquareRoot
     }
 }

@@ -68,13 +68,7 @@ public struct LEMONHasher: OnlineHasher {
     ///   ``TrainingError/unknownModality(_:known:)`` for a chunk without a modality of
     ///   the first; ``TrainingError/numerical(method:step:reason:)``.
     mutating func absorbRound(_ chunk: TrainingSet, generator: inout SeededGenerator) throws -> LEMONRound.Outcome {
-        var clock = ContinuousClock.now
-        var phases: [String: Double] = [:]
-        func phase(_ name: String) {
-            let now = ContinuousClock.now
-            phases[name, default: 0] += (now - clock) / .seconds(1)
-            clock = now
-        }
+        var times = PhaseTimes()
         guard chunk.count > bits else {
             throw TrainingError.tooFewItems(method: LEMON.name, found: chunk.count, needed: bits + 1)
         }
@@ -90,21 +84,21 @@ public struct LEMONHasher: OnlineHasher {
         let codes = SignMatrix.signs(generator.normalMatrix(rows: chunk.count, columns: bits, as: Double.self))
         let relaxed = generator.normalMatrix(rows: chunk.count, columns: bits, as: Double.self)
         let start = rotation ?? generator.orthonormalMatrix(rows: bits, columns: bits, as: Double.self)
-        phase("setup")
+        times.lap("setup")
 
         let round = LEMONRound(labels: labels, embedding: embedding, previous: previous, alpha: method.alpha,
                                beta: method.beta, gamma: method.gamma, same: same, different: different)
         let outcome = try round.run(codes: codes, relaxed: relaxed, rotation: start, iterations: method.iterations,
                                     generator: &generator)
         let packed = try BinaryCodes(signsOf: outcome.codes)
-        phase("iterations")
+        times.lap("iterations")
 
         var hashFunctions = self.hashFunctions
         for (modality, x) in zip(modalities, features) {
             hashFunctions[modality] = try LEMONHashFunction(x, codes: outcome.codes, after: hashFunctions[modality],
                                                             ridge: method.xi, modality: modality)
         }
-        phase("hash functions")
+        times.lap("hash functions")
 
         self.modalities = modalities
         similarity = (same, different)
@@ -115,7 +109,7 @@ public struct LEMONHasher: OnlineHasher {
         codeCount += packed.count
         self.hashFunctions = hashFunctions
         rounds += 1
-        diagnostics = TrainingDiagnostics(iterations: outcome.iterations, phaseSeconds: phases, notes: [
+        diagnostics = TrainingDiagnostics(iterations: outcome.iterations, phaseSeconds: times.seconds, notes: [
             "round": "\(rounds)",
             "items": "\(codeCount)",
             "ratio": SimilarityRatio.values(same: same, different: different).description,

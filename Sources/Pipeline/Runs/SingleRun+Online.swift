@@ -14,7 +14,7 @@ extension SingleRun {
     /// rounds as they were learned then), or their features encoded by the round's
     /// hash functions.
     func executeOnline(dataset: Dataset, split: ProtocolSplit, configuration: RunConfiguration,
-                       clock: inout PhaseClock, log: (String) -> Void) throws -> RunResult {
+                       clock: inout PhaseTimes, log: (String) -> Void) throws -> RunResult {
         let modalities = configuration.modalities
         var queryFeatures: [String: Matrix<Float>] = [:]
         for modality in modalities {

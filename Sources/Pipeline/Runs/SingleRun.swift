@@ -73,7 +73,7 @@ public struct SingleRun: Sendable {
     /// - Throws: the errors of the dataset catalog and file, the protocol, the method
     ///   and the evaluation, each naming what failed.
     public func execute(catalog: DatasetCatalog, log: (String) -> Void) throws -> RunResult {
-        var clock = PhaseClock()
+        var clock = PhaseTimes()
         let dataset = try Dataset(path: try catalog.resolve(configuration.dataset))
         var configuration = configuration
         if configuration.modalities.isEmpty, let first = dataset.modalities.first {
