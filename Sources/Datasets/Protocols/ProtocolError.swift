@@ -4,6 +4,8 @@ public enum ProtocolError: Error, Equatable, CustomStringConvertible {
     case missingSplit(dataset: String, split: String, part: String?)
     case tooFewItems(dataset: String, set: String, wanted: Int, available: Int)
     case invalidParameter(name: String, reason: String)
+    /// A set the protocol needs has no item, and `reason` says why.
+    case emptySet(dataset: String, set: String, reason: String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum ProtocolError: Error, Equatable, CustomStringConvertible {
             return "\(dataset): \(set) asks for \(wanted) items but only \(available) are available"
         case let .invalidParameter(name, reason):
             return "protocol parameter \(name): \(reason)"
+        case let .emptySet(dataset, set, reason):
+            return "\(dataset): no \(set) items: \(reason)"
         }
     }
 }

@@ -60,7 +60,8 @@ public struct ZeroShotProtocol: Codable, Hashable, Sendable {
     /// The index sets for `dataset` under `seed`.
     ///
     /// - Throws: ``ProtocolError`` for an unknown class name (with a suggestion), a
-    ///   missing stored split or part, or more queries or training items than exist.
+    ///   missing stored split or part, more queries or training items than exist, or
+    ///   no training or database item at all (every class unseen, say).
     public func split(_ dataset: Dataset, seed: UInt64) throws -> ProtocolSplit {
         guard queries > 0 else {
             throw ProtocolError.invalidParameter(name: "queries", reason: "must be positive, not \(queries)")
@@ -105,6 +106,13 @@ public struct ZeroShotProtocol: Codable, Hashable, Sendable {
         let queryItems = queryGenerator.sample(queries, from: unseenItems.count).map { unseenItems[$0] }.sorted()
 
         var training = trainingPool ?? seenItems
+        guard !training.isEmpty else {
+            throw ProtocolError.emptySet(dataset: dataset.name, set: "training",
+                                         reason: trainingPool == nil
+                                            ? "every labelled item has an unseen class (\(unseenClasses.count) of "
+                                                + "\(dataset.classes.count) classes are unseen)"
+                                            : "the split's trainval part is empty")
+        }
         if let trainingLimit {
             guard trainingLimit > 0, trainingLimit <= training.count else {
                 throw ProtocolError.tooFewItems(dataset: dataset.name, set: "training (seen items)",
@@ -120,6 +128,10 @@ public struct ZeroShotProtocol: Codable, Hashable, Sendable {
         case .unseen: databaseItems = unseenItems.filter { !querySet.contains($0) }
         case .seen: databaseItems = seenItems
         case .all: databaseItems = Array(0..<dataset.count)
+        }
+        guard !databaseItems.isEmpty else {
+            throw ProtocolError.emptySet(dataset: dataset.name, set: "database",
+                                         reason: "database \(database.rawValue) holds no item besides the queries")
         }
         return ProtocolSplit(training: training.sorted(), queries: queryItems, database: databaseItems,
                              unseenClasses: unseenClasses.sorted().map { dataset.classes[$0] })

@@ -93,6 +93,25 @@ import TestSupport
         #expect(error?.description == "toy: training (seen items) asks for 101 items but only 100 are available")
     }
 
+    /// Regression (issue 16's probe): every class unseen trapped in the method's column
+    /// means; a database of no item would have trapped in the evaluation.
+    @Test func emptyTrainingOrDatabaseSetsAreErrors() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let dataset = try Self.dataset(in: directory)
+        let everyClass = ZeroShotProtocol(unseen: .classes((0..<6).map { "c\($0)" }), queries: 10)
+        let error = #expect(throws: ProtocolError.self) { try everyClass.split(dataset, seed: 0) }
+        #expect(error == .emptySet(dataset: "toy", set: "training",
+                                   reason: "every labelled item has an unseen class (6 of 6 classes are unseen)"))
+        #expect(error?.description.hasPrefix("toy: no training items: ") == true)
+        var onlyQueries = ZeroShotProtocol(unseen: .classes(["c5"]), queries: 20)
+        onlyQueries.database = .unseen
+        #expect(throws: ProtocolError.emptySet(dataset: "toy", set: "database",
+                                               reason: "database unseen holds no item besides the queries")) {
+            try onlyQueries.split(dataset, seed: 0)
+        }
+    }
+
     @Test func crossModalSampledAndStored() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
