@@ -118,4 +118,16 @@ import Testing
             #expect(objective(flipped) >= after - 1e-6 * abs(after), "flipping entry \(index) still helps")
         }
     }
+
+    /// Regression (issue 16's probe): `--training 2` trapped in the Z-step's orthonormal
+    /// completion; fewer items than bits + 1 is now a training error.
+    @Test func tooFewTrainingItemsForTheBitsAreAnError() throws {
+        let fixture = ClusteredFixture(training: 16, queries: 4)
+        let (method, _) = try MethodRegistry.make("aszh", parameters: ["anchors": "8"])
+        var generator = SeededGenerator(seed: 1)
+        #expect(throws: TrainingError.tooFewItems(method: "aszh", found: 16, needed: 17)) {
+            try method.train(fixture.training, bits: 16, generator: &generator)
+        }
+        _ = try method.train(fixture.training, bits: 15, generator: &generator)
+    }
 }

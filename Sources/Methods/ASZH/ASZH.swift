@@ -104,7 +104,13 @@ public struct ASZH: HashingMethod {
         initialization = parameters.choice("init")
     }
 
+    /// - Throws: ``TrainingError/tooFewItems(method:found:needed:)`` for fewer than
+    ///   `bits` + 1 training items: Z (N × K) with ZᵀZ = N·I and Zᵀ1 = 0 needs K
+    ///   orthonormal directions orthogonal to 1 in R^N; the kernel and solver errors.
     public func train(_ data: TrainingSet, bits: Int, generator: inout SeededGenerator) throws -> any TrainedHasher {
+        guard data.count > bits else {
+            throw TrainingError.tooFewItems(method: Self.name, found: data.count, needed: bits + 1)
+        }
         var diagnostics = TrainingDiagnostics()
         var times = PhaseTimes()
         let kernel = try KernelFeatures<Float>(data.primary, anchors: anchors, sigma: sigma, centred: true,
