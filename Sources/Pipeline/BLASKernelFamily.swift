@@ -64,8 +64,8 @@ public enum BLASKernelFamily {
         setenv("OPENBLAS_CORETYPE", reproducibleCore, 1)
         let arguments = CommandLine.arguments.map { strdup($0) } + [nil]
         execv("/proc/self/exe", arguments)
-        FileHandle.standardError.write(Data(
-            "hashlab: warning: cannot restart with \(reproducibleCore) kernels (\(String(cString: strerror(errno)))); running on \(BLASLibrary.coreName)\n".utf8))
+        StandardError.write("hashlab: warning: cannot restart with \(reproducibleCore) kernels "
+                            + "(\(String(cString: strerror(errno)))); running on \(BLASLibrary.coreName)\n")
     }
 
     /// What this process runs on, as provenance records it: `reproducible (Haswell)`,

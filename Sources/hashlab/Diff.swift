@@ -39,7 +39,7 @@ struct Diff: ParsableCommand {
         do {
             report = try TableDiff(tolerance: tolerance).compare(old: old, new: new)
         } catch {
-            FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
+            StandardError.write("hashlab: error: \(error)\n")
             throw ExitCode(2)
         }
         try finish(moved: report.isEmpty ? nil : report.description, unit: "cell")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 
 /// Runs `body`; an error from the library is printed as `hashlab: error: …` on
 /// standard error and becomes exit code 1 (argument errors keep ArgumentParser's 64;
@@ -10,7 +11,7 @@ func reportingErrors<Result>(_ body: () throws -> Result) throws -> Result {
     } catch let exit as ExitCode {
         throw exit
     } catch {
-        FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
+        StandardError.write("hashlab: error: \(error)\n")
         throw ExitCode.failure
     }
 }
@@ -18,7 +19,7 @@ func reportingErrors<Result>(_ body: () throws -> Result) throws -> Result {
 /// Prints `error` — in a spec, or an option naming what the specs lack — as
 /// `hashlab: error: …` on standard error and returns exit code 2, for the caller to throw.
 func specExit(printing error: any Error) -> ExitCode {
-    FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
+    StandardError.write("hashlab: error: \(error)\n")
     return ExitCode(2)
 }
 

@@ -17,7 +17,7 @@ struct Hashlab: ParsableCommand {
         do {
             try BLASKernelFamily.enforce()
         } catch {
-            FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
+            StandardError.write("hashlab: error: \(error)\n")
             Foundation.exit(2)
         }
         main(nil)

@@ -29,7 +29,7 @@ struct Plan: ParsableCommand {
                         plan.done.contains($0.id)
                     }.count, notApplicable: plan.runs.filter { plan.notApplicable[$0.id] != nil }.count).text())
                 } catch let error as SpecError {
-                    FileHandle.standardError.write(Data("hashlab: error: \(error)\n".utf8))
+                    StandardError.write("hashlab: error: \(error)\n")
                     specErrors += 1
                 }
             }

@@ -67,7 +67,7 @@ struct Run: ParsableCommand {
         let progress = ProgressReporter(total: queue.count, jobs: scheduler.jobs)
         let outcomes = scheduler.run(queue) { progress.record($0) }
         if scheduler.isCancelled {
-            FileHandle.standardError.write(Data("\nhashlab: interrupted; finished runs are stored, run again to resume\n".utf8))
+            StandardError.write("\nhashlab: interrupted; finished runs are stored, run again to resume\n")
             throw ExitCode(130)
         }
         if let summary = progress.notApplicableSummary { print(summary) }
@@ -77,7 +77,7 @@ struct Run: ParsableCommand {
             for failure in failures {
                 message += "  \(failure.run.label) [\(failure.run.id.prefix(12))]: \(failure.failure ?? "")\n"
             }
-            FileHandle.standardError.write(Data(message.utf8))
+            StandardError.write(message)
             throw ExitCode.failure
         }
     }

@@ -12,13 +12,13 @@ extension RunOne {
         let stored = try reportingErrors {
             let run = try JSONDecoder().decode(PlannedRun.self, from: Data(json.utf8))
             let execution = RunExecution(store: RunStore(directory: store), catalog: DatasetCatalog(root: options.root))
-            return try execution.execute(run, datasetSHA256: datasetSHA256, force: force) { FileHandle.standardError.write(Data("hashlab: \($0)\n".utf8)) }
+            return try execution.execute(run, datasetSHA256: datasetSHA256, force: force) { StandardError.write("hashlab: \($0)\n") }
         }
         if let reason = stored.reason {
-            FileHandle.standardError.write(Data("hashlab: run \(stored.id) is not applicable: \(reason)\n".utf8))
+            StandardError.write("hashlab: run \(stored.id) is not applicable: \(reason)\n")
         }
         if let error = stored.error {
-            FileHandle.standardError.write(Data("hashlab: run \(stored.id) failed: \(error)\n".utf8))
+            StandardError.write("hashlab: run \(stored.id) failed: \(error)\n")
             throw ExitCode.failure
         }
     }

@@ -110,11 +110,11 @@ struct RunOne: ParsableCommand {
             let result: RunResult
             do {
                 result = try run.execute(catalog: DatasetCatalog(root: options.root)) {
-                    FileHandle.standardError.write(Data("hashlab: \($0)\n".utf8))
+                    StandardError.write("hashlab: \($0)\n")
                 }
             } catch {
                 guard let reason = SingleRun.notApplicableReason(of: error) else { throw error }
-                FileHandle.standardError.write(Data("hashlab: not applicable: \(reason)\n".utf8))
+                StandardError.write("hashlab: not applicable: \(reason)\n")
                 throw ExitCode.notApplicable
             }
             print(result.summary)
