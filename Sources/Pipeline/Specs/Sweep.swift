@@ -15,10 +15,16 @@ struct Sweep {
     /// Axis name → value, one per run, in order.
     let points: [[String: AxisValue]]
 
+    /// The most points one method entry's sweep may have: a million runs are weeks of
+    /// work on a cluster, and a larger product is a mistake to report, not to expand
+    /// (38 million runs once ran `plan` out of memory).
+    static let maximumPoints = 1_000_000
+
     /// - Throws: ``SpecError/notSwept(_:axis:swept:suggestion:)`` for a zip member
     ///   that is not a swept axis; ``SpecError/invalidValue(_:reason:)`` for an axis
-    ///   in two groups; ``SpecError/zipLengths(_:lengths:)`` for members with different
-    ///   numbers of values.
+    ///   in two groups, an axis (or zip group) taking one value twice, or more than
+    ///   ``maximumPoints`` points; ``SpecError/zipLengths(_:lengths:)`` for members with
+    ///   different numbers of values.
     init(axes: [SweepAxis], zip groups: [ZipGroup]) throws {
         let swept = axes.filter(\.isSwept)
         let sweptNames = swept.map(\.name)
@@ -48,6 +54,25 @@ struct Sweep {
                 if let group = groupOfAxis[axis.name] { blockOfGroup[group] = blocks.count }
                 blocks.append([axis])
             }
+        }
+        for block in blocks {
+            var seen = Set<[String]>()
+            for index in block[0].values.indices {
+                let values = block.map { $0.values[index].text }
+                guard seen.insert(values).inserted else {
+                    let names = block.map(\.name).joined(separator: ", ")
+                    let value = values.count == 1 ? values[0] : "(" + values.joined(separator: ", ") + ")"
+                    throw SpecError.invalidValue(block[0].values[index].location,
+                                                 reason: "\(names) takes \(value) twice, which would list its runs twice")
+                }
+            }
+        }
+        let count = blocks.reduce(1.0) { $0 * Double($1[0].values.count) }
+        guard count <= Double(Self.maximumPoints) else {
+            let runs = count < 1e15 ? String(Int(count)) : "\(count)"
+            throw SpecError.invalidValue(blocks[0][0].values[0].location,
+                                         reason: "the sweep expands to \(runs) runs; hashlab plans at most "
+                                             + "\(Self.maximumPoints) per method entry — split the spec")
         }
         var points: [[String: AxisValue]] = [[:]]
         for block in blocks {

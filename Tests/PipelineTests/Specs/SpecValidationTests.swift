@@ -221,6 +221,31 @@ import Testing
                                  reason: "clusters has no modality \"y\" (did you mean \"x\"?); its modalities: x"))
     }
 
+    /// Regression (issue 16's probe): `bits: [16, 16]` planned every run twice, and a
+    /// sweep of 38 million runs ran `plan` out of memory; both are spec errors.
+    @Test func repeatedValuesAndHugeSweepsAreErrors() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        #expect(try Self.error(fixture, line: 4, "bits: [8, 16, 8]")
+                == .invalidValue(fixture.at(4, "bits[2]"), reason: "bits takes 8 twice, which would list its runs twice"))
+        guard case let .invalidValue(location, reason)? = try Self.error(
+            fixture, line: 8, "    params: {ratio: [\"1/-1\", \"5/-1\"], lambda: [1e-2, 1e-3, 1e-2]}") else {
+            Issue.record("expected an invalid value")
+            return
+        }
+        #expect(location.line == 8 && reason == "lambda takes 1e-2 twice, which would list its runs twice")
+        let lambdas = (1...600).map { "\($0)e-3" }.joined(separator: ", ")
+        let seeds = (1...1000).map(String.init).joined(separator: ", ")
+        var huge = Self.valid.replacingOccurrences(of: "seeds: [1, 2]", with: "seeds: [\(seeds)]")
+        huge = huge.replacingOccurrences(of: "lambda: 1e-2}", with: "lambda: [\(lambdas)]}")
+        guard case let .invalidValue(_, hugeReason)? = try fixture.error(huge) else {
+            Issue.record("expected an invalid value")
+            return
+        }
+        #expect(hugeReason == "the sweep expands to 2400000 runs; hashlab plans at most 1000000 per method entry — "
+                + "split the spec")
+    }
+
     /// Each listed modality is checked against the dataset: a typo in mfeat's third view
     /// names `modality[2]` and the view it was meant to be.
     @Test func aTypoInAListedModalityNamesItsIndexAndTheNearestView() throws {
