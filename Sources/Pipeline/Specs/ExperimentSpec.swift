@@ -81,7 +81,7 @@ public struct ExperimentSpec: Sendable {
         }
         let optional = document.entries
         self.file = file
-        name = try fields["experiment"]!.text("a name")
+        name = try fields["experiment"]!.name("the experiment's name")
         description = try optional["description"]?.text("text") ?? ""
         dataset = try fields["dataset"]!.text("a dataset name or path")
         datasetLocation = fields["dataset"]!.location

@@ -33,7 +33,7 @@ struct MethodEntry: Sendable {
         let nameNode = fields["method"]!
         name = try nameNode.text("a method name")
         location = nameNode.location
-        label = try fields["label"]?.text("a label")
+        label = try fields["label"]?.name("a label")
         let method: any HashingMethod.Type
         do {
             method = try MethodRegistry.method(named: name)

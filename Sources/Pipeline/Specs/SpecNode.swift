@@ -77,6 +77,27 @@ struct SpecNode {
         return scalar.string
     }
 
+    /// A name that goes into file names, report headings and axis values (an
+    /// experiment's name, a method entry's label): 1 to 100 characters, no slash or
+    /// control character, not starting with a dot.
+    ///
+    /// - Throws: ``SpecError/wrongType(_:expected:)`` for anything but one value;
+    ///   ``SpecError/invalidValue(_:reason:)`` for a name outside those rules.
+    func name(_ expected: String) throws -> String {
+        let name = try text(expected)
+        let problem: String? = name.isEmpty ? "is empty"
+            : name.count > 100 ? "has \(name.count) characters, more than 100"
+            : name.hasPrefix(".") ? "starts with a dot (report files would be hidden)"
+            : name.contains("/") ? "holds a slash"
+            : name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) ? "holds a control character"
+            : nil
+        if let problem {
+            throw SpecError.invalidValue(location, reason: "\(expected) \(problem); it names report files and table cells, "
+                                         + "so it takes 1 to 100 characters, no slash, not starting with a dot")
+        }
+        return name
+    }
+
     /// An integer in `range`.
     ///
     /// - Throws: ``SpecError/wrongType(_:expected:)`` for anything but an integer;

@@ -246,6 +246,32 @@ import Testing
                 + "split the spec")
     }
 
+    /// Regression (issue 16's probe): `experiment: ""` wrote hidden report files, a
+    /// 10,000-character name failed with "File name too long" and a 200,000-character
+    /// label with E2BIG when the worker started.
+    @Test func experimentNamesAndLabelsAreShortFileSafeNames() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        let rules = "; it names report files and table cells, so it takes 1 to 100 characters, no slash, not starting "
+            + "with a dot"
+        #expect(try Self.error(fixture, line: 1, "experiment: \"\"")
+                == .invalidValue(fixture.at(1, "experiment"), reason: "the experiment's name is empty" + rules))
+        #expect(try Self.error(fixture, line: 1, "experiment: .hidden")
+                == .invalidValue(fixture.at(1, "experiment"),
+                                 reason: "the experiment's name starts with a dot (report files would be hidden)" + rules))
+        #expect(try Self.error(fixture, line: 1, "experiment: a/b")
+                == .invalidValue(fixture.at(1, "experiment"), reason: "the experiment's name holds a slash" + rules))
+        #expect(try Self.error(fixture, line: 1, "experiment: " + String(repeating: "x", count: 10_000))
+                == .invalidValue(fixture.at(1, "experiment"),
+                                 reason: "the experiment's name has 10000 characters, more than 100" + rules))
+        guard case let .invalidValue(location, reason)? = try Self.error(
+            fixture, line: 9, "  - {method: lsh, label: " + String(repeating: "y", count: 200_000) + "}") else {
+            Issue.record("expected an invalid value")
+            return
+        }
+        #expect(location.line == 9 && reason == "a label has 200000 characters, more than 100" + rules)
+    }
+
     /// Each listed modality is checked against the dataset: a typo in mfeat's third view
     /// names `modality[2]` and the view it was meant to be.
     @Test func aTypoInAListedModalityNamesItsIndexAndTheNearestView() throws {
