@@ -118,16 +118,15 @@ import TestSupport
     }
 
     @Test func failedRunsAreRecordedAndListedWithoutStoppingTheSweep() throws {
-        // The unseen classes c and d have 30 items each: 1,000 queries cannot be drawn
-        // from them, so those runs fail; the runs with 10 queries succeed.
-        let root = try Self.project(methods: "  - method: lsh", bits: "[4]", queries: "[10, 1000]")
+        // The seen classes a and b have 30 items each: ASZH cannot learn 64 bits from 60
+        // training items, so those runs fail; the 4-bit runs succeed.
+        let root = try Self.project(methods: "  - method: aszh\n    params: {anchors: 20}", bits: "[4, 64]")
         defer { root.remove() }
         let spec = root.path("experiments/tiny.yaml")
         let result = try HashlabProcess(["run", spec, "--root", root.url.path, "--jobs", "2"])
         #expect(result.status == 1)
         #expect(result.error.contains("2 of 4 runs failed"), "\(result.error)")
-        #expect(result.error.contains("queries (unseen items) asks for 1000 items but only 60 are available"),
-                "\(result.error)")
+        #expect(result.error.contains("aszh: 60 training items, at least 65 needed"), "\(result.error)")
         let stored = try Self.storedRuns(root)
         #expect(stored.count == 4)
         #expect(stored.filter { $0["status"] as? String == "failed" }.count == 2)

@@ -12,13 +12,19 @@ extension ExperimentSpec {
     /// present, to take its first modality when the spec names none, and to check
     /// the modalities, unseen classes and stored splits the spec names.
     ///
+    /// Each distinct protocol is also split once (seed 0; the sizes of a split do not
+    /// depend on the seed), so that a protocol the dataset cannot satisfy — more queries
+    /// than items, no training item — is an error of the spec, not of every run.
+    ///
     /// - Throws: ``SpecError``: ``SpecError/dataset(_:_:)`` for a dataset that is
     ///   unknown or not built (with the command that builds it),
     ///   ``SpecError/unreadableDataset(_:reason:)``, ``SpecError/invalidValue(_:reason:)``
-    ///   for names the dataset lacks, ``SpecError/parameter(_:_:)``.
+    ///   for names the dataset lacks or a protocol it cannot satisfy,
+    ///   ``SpecError/parameter(_:_:)``.
     public func plannedRuns(root: String = ".") throws -> [PlannedRun] {
         let contents = try openDataset(root: root)
         try check(against: contents)
+        try checkSplits(of: contents)
         let firstModality = contents.modalities.first?.name
         return try runs.map { run in
             let single: SingleRun
@@ -51,6 +57,24 @@ extension ExperimentSpec {
             return try Dataset(path: path)
         } catch {
             throw SpecError.unreadableDataset(datasetLocation, reason: "\(error)")
+        }
+    }
+
+    /// Splits `dataset` once under each distinct protocol of the runs.
+    private func checkSplits(of dataset: Dataset) throws {
+        var checked = Set<RetrievalProtocol>()
+        for run in runs where checked.insert(run.retrievalProtocol).inserted {
+            do {
+                _ = try run.retrievalProtocol.split(dataset, seed: 0)
+            } catch let error as ProtocolError {
+                var location = protocolLocation
+                if case let .tooFewItems(_, set, _, _) = error {
+                    location.key = "protocol." + (set.split(separator: " ").first.map(String.init) ?? "")
+                } else if case let .emptySet(_, set, _) = error {
+                    location.key = "protocol." + (set == "training" ? "unseen" : set)
+                }
+                throw SpecError.invalidValue(location, reason: "\(error)")
+            }
         }
     }
 

@@ -57,6 +57,8 @@ public struct ExperimentSpec: Sendable {
     let modalityAxis: SweepAxis?
     /// Every protocol setting the spec gives, in ``ProtocolSettings/keys`` order.
     let protocolAxes: [SweepAxis]
+    /// Where the `protocol` mapping is written (the spec's first line when it has none).
+    let protocolLocation: SpecLocation
     /// The runs in order: method entries in order, then each entry's sweep.
     let runs: [ExpandedRun]
 
@@ -109,6 +111,7 @@ public struct ExperimentSpec: Sendable {
         self.protocolAxes = protocolAxes
         let protocolLocation = document.protocolNode?.location
             ?? SpecLocation(file: rootLocation.file, line: rootLocation.line, key: "protocol")
+        self.protocolLocation = protocolLocation
         let bits = try SweepAxis(name: "bits", node: fields["bits"]!)
         let seeds = try SweepAxis(name: "seed", node: fields["seeds"]!)
         let entries = try fields["methods"]!.elements()

@@ -272,6 +272,20 @@ import Testing
         #expect(location.line == 9 && reason == "a label has 200000 characters, more than 100" + rules)
     }
 
+    /// Regression (issue 16's probe): `queries: 100000` on a dataset of 120 items passed
+    /// `plan` and failed every run; a protocol the dataset cannot satisfy is a spec error.
+    @Test func protocolsTheDatasetCannotSatisfyAreSpecErrors() throws {
+        let fixture = try SpecFixture()
+        defer { fixture.remove() }
+        #expect(try Self.error(fixture, line: 3, "protocol: {unseen: [c, d], queries: 100000}")
+                == .invalidValue(fixture.at(3, "protocol.queries"),
+                                 reason: "clusters: queries (unseen items) asks for 100000 items but only 60 are available"))
+        #expect(try Self.error(fixture, line: 3, "protocol: {unseen: [a, b, c, d], queries: 10}")
+                == .invalidValue(fixture.at(3, "protocol.unseen"),
+                                 reason: "clusters: no training items: every labelled item has an unseen class "
+                                     + "(4 of 4 classes are unseen)"))
+    }
+
     /// Each listed modality is checked against the dataset: a typo in mfeat's third view
     /// names `modality[2]` and the view it was meant to be.
     @Test func aTypoInAListedModalityNamesItsIndexAndTheNearestView() throws {
