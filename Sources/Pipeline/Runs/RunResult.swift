@@ -51,7 +51,8 @@ public struct RunResult: Codable, Sendable {
         }
         return evaluations(metrics: metrics, directions: directions, round: nil, trainSeconds: nil)
             + (rounds ?? []).flatMap {
-                evaluations(metrics: $0.metrics, directions: $0.directions, round: $0.round, trainSeconds: $0.trainSeconds)
+                evaluations(metrics: $0.metrics, directions: $0.directions, round: $0.round,
+                            trainSeconds: $0.trainSeconds)
             }
     }
 

@@ -57,30 +57,19 @@ extension SingleRun {
             }
             let trainSeconds = clock.lap("train")
             let databaseLabels = try dataset.labelSets(items: seenItems)
-            var reports: [String: EvaluationReport] = [:]
-            for direction in configuration.directions {
-                let queryCodes = try hasher!.encode(queryFeatures[direction.query]!, modality: direction.query)
-                let databaseCodes = try configuration.databaseCodes == .learned
-                    ? Self.learnedCodes(of: hasher!, modality: direction.database, count: seenItems.count,
-                                        method: configuration.method)
-                    : hasher!.encode(seenFeatures[direction.database]!, modality: direction.database)
-                clock.lap("encode")
-                let metrics = try RetrievalEvaluation(cutoffs: cutoffs).evaluate(
-                    queries: queryCodes, queryLabels: queryLabels, database: databaseCodes,
-                    databaseLabels: databaseLabels)
-                reports[RunEvaluation.directionName(query: direction.query, database: direction.database)] =
-                    EvaluationReport(queriesPath: "\(dataset.name):queries:\(direction.query)",
-                                     databasePath: "\(dataset.name):round \(index + 1):\(direction.database)",
-                                     databaseCount: databaseCodes.count, bits: configuration.bits, metrics: metrics)
-                clock.lap("evaluate")
-            }
+            let reports = try evaluateDirections(
+                of: hasher!, configuration: configuration, queries: queryFeatures, queryLabels: queryLabels,
+                database: seenFeatures, databaseCount: seenItems.count, databaseLabels: databaseLabels,
+                datasetName: dataset.name, databaseName: "round \(index + 1)",
+                clock: &clock)
             let round = OnlineRound(round: index + 1, items: seenItems.count, trainSeconds: trainSeconds,
                                     metrics: configuration.isCrossModal ? nil : reports.values.first,
                                     directions: configuration.isCrossModal ? reports : nil)
             rounds.append(round)
             log("round \(round.round) of \(split.chunks.count): \(round.items) items, training "
                 + String(format: "%.3f s, ", trainSeconds)
-                + reports.sorted { $0.key < $1.key }.map { String(format: "%@ map=%.4f", $0.key, $0.value.map.tieAware) }
+                + reports.sorted { $0.key < $1.key }
+                    .map { String(format: "%@ map=%.4f", $0.key, $0.value.map.tieAware) }
                     .joined(separator: ", "))
         }
         let last = rounds.last!

@@ -84,11 +84,13 @@ public struct SingleRun: Sendable {
             split.database = split.training
         }
         log("\(dataset.name): \(split.training.count) training, \(split.queries.count) queries, "
-            + "\(split.database.count) database items" + (split.chunks.isEmpty ? "" : " in \(split.chunks.count) rounds")
+            + "\(split.database.count) database items"
+            + (split.chunks.isEmpty ? "" : " in \(split.chunks.count) rounds")
             + "; modality \(configuration.modality); preprocess \(configuration.preprocessing.rawValue)"
             + (configuration.databaseCodes == .learned ? "; database codes learned" : ""))
         if case .online = configuration.retrievalProtocol {
-            return try executeOnline(dataset: dataset, split: split, configuration: configuration, clock: &clock, log: log)
+            return try executeOnline(dataset: dataset, split: split, configuration: configuration, clock: &clock,
+                                     log: log)
         }
         var features: [String: SplitFeatures] = [:]
         for modality in configuration.modalities {
@@ -106,22 +108,10 @@ public struct SingleRun: Sendable {
         clock.lap("train")
         let queryLabels = try dataset.labelSets(items: split.queries)
         let databaseLabels = try dataset.labelSets(items: split.database)
-        var reports: [String: EvaluationReport] = [:]
-        for direction in configuration.directions {
-            let queryCodes = try hasher.encode(features[direction.query]!.queries, modality: direction.query)
-            let databaseCodes = try configuration.databaseCodes == .learned
-                ? Self.learnedCodes(of: hasher, modality: direction.database, count: split.training.count,
-                                    method: configuration.method)
-                : hasher.encode(features[direction.database]!.database, modality: direction.database)
-            clock.lap("encode")
-            let metrics = try RetrievalEvaluation(cutoffs: cutoffs).evaluate(
-                queries: queryCodes, queryLabels: queryLabels, database: databaseCodes, databaseLabels: databaseLabels)
-            reports[RunEvaluation.directionName(query: direction.query, database: direction.database)] =
-                EvaluationReport(queriesPath: "\(dataset.name):queries:\(direction.query)",
-                                 databasePath: "\(dataset.name):database:\(direction.database)",
-                                 databaseCount: databaseCodes.count, bits: configuration.bits, metrics: metrics)
-            clock.lap("evaluate")
-        }
+        let reports = try evaluateDirections(
+            of: hasher, configuration: configuration, queries: features.mapValues(\.queries), queryLabels: queryLabels,
+            database: features.mapValues(\.database), databaseCount: split.database.count,
+            databaseLabels: databaseLabels, datasetName: dataset.name, databaseName: "database", clock: &clock)
         return RunResult(configuration: configuration, datasetName: dataset.name, datasetPath: dataset.path,
                          splitSizes: split.sizes, unseenClasses: split.unseenClasses,
                          metrics: configuration.isCrossModal ? nil : reports.values.first,
@@ -136,16 +126,5 @@ public struct SingleRun: Sendable {
             for column in 0..<dataset.classes.count { labels[row, column] = Float(dataset.labels[item, column]) }
         }
         return labels
-    }
-
-    /// The hasher's learned training codes as a database of `modality`, which must
-    /// cover the `count` training items.
-    static func learnedCodes(of hasher: any TrainedHasher, modality: String, count: Int, method: String) throws
-        -> BinaryCodes {
-        let codes = try hasher.trainingCodes(for: modality)
-        guard let codes, codes.count == count else {
-            throw SingleRunError.noLearnedCodes(method: method, found: codes?.count, expected: count)
-        }
-        return codes
     }
 }
