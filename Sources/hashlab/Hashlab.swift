@@ -8,7 +8,7 @@ struct Hashlab: ParsableCommand {
         commandName: "hashlab",
         abstract: "Reproducible learning-to-hash experiments: train, rank by Hamming distance, report mAP.",
         version: RuntimeVersions.summary,
-        subcommands: [Evaluate.self, RunOne.self, Plan.self, Run.self, Report.self, Diff.self, ListMethods.self,
+        subcommands: [Evaluate.self, RunOne.self, Plan.self, Run.self, Status.self, Report.self, Diff.self, ListMethods.self,
                       DatasetsCommand.self])
 
     /// Restarts on the reproducible BLAS kernels when needed (``BLASKernelFamily``),

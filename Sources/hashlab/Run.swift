@@ -10,7 +10,8 @@ import Pipeline
 /// counted with their reasons grouped, are done, and are no failure; Ctrl-C stops the
 /// workers, waits for them to exit and exits 130, leaving the store consistent for the
 /// next `run`. `--only` naming an axis or a value that no run of the specs has is an
-/// error, like a spec error (exit 2), and nothing runs.
+/// error, like a spec error (exit 2), and nothing runs. With `--executor slurm` the runs
+/// are submitted as job arrays instead (see ``submitToSlurm(_:experiments:)``).
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -33,6 +34,11 @@ struct Run: ParsableCommand {
             transform: RunFilter.init)
     var only: RunFilter?
 
+    @Option(help: "Where runs are computed: local (worker processes here) or slurm (job arrays; see --partition …).")
+    var executor: Executor = .local
+
+    @OptionGroup(title: "Slurm (with --executor slurm)") var slurm: SlurmSubmitOptions
+
     @OptionGroup var options: ResultsOptions
 
     func run() throws {
@@ -48,15 +54,20 @@ struct Run: ParsableCommand {
         let plans = try reportingErrors { try options.plans(specs, execution: execution) }
         var queue: [ScheduledRun] = []
         var queued = Set<String>()
+        var experiments: [String: String] = [:]
         for plan in plans {
             let candidates = (force ? plan.runs : plan.toDo).filter { filter.matches($0.run.axes) }
             let added = candidates.filter { queued.insert($0.id).inserted }
             queue += added
+            for run in added { experiments[run.id] = plan.spec.name }
             let declined = plan.notApplicable.isEmpty ? "" : " (\(plan.notApplicable.count) not applicable)"
             print("\(plan.spec.name): \(plan.distinctCount) runs, \(plan.done.count) done\(declined), "
                   + "\(added.count) to run")
         }
         guard !queue.isEmpty else { return }
+        if executor == .slurm {
+            return try submitToSlurm(queue, experiments: experiments)
+        }
         let scheduler = LocalScheduler(executable: Self.executablePath, root: options.root, store: store,
                                        jobs: jobs, force: force)
         signal(SIGINT, SIG_IGN)

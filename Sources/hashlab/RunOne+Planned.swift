@@ -14,6 +14,12 @@ extension RunOne {
             let execution = RunExecution(store: RunStore(directory: store), catalog: DatasetCatalog(root: options.root))
             return try execution.execute(run, datasetSHA256: datasetSHA256, force: force) { StandardError.write("hashlab: \($0)\n") }
         }
+        try report(stored)
+    }
+
+    /// Prints a stored run's reason when not applicable, its error when failed (and
+    /// then exits 1).
+    func report(_ stored: StoredRun) throws {
         if let reason = stored.reason {
             StandardError.write("hashlab: run \(stored.id) is not applicable: \(reason)\n")
         }

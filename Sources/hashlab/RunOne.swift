@@ -7,7 +7,8 @@ import Pipeline
 /// status: 0 with a result; 1 on an error; 3 (``ExitCode/notApplicable``) when the
 /// method declines the configuration by its definition (e.g. `itq` with more bits than
 /// the modality has dimensions): `hashlab: not applicable: <reason>` on standard error,
-/// nothing printed or written. In worker mode (`--planned`) see ``runPlanned(_:)``.
+/// nothing printed or written. In worker mode (`--planned`) see ``runPlanned(_:)``; in
+/// Slurm worker mode (`--plan-file`) see ``runFromPlanFile(_:)``.
 struct RunOne: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run-one",
@@ -79,6 +80,15 @@ struct RunOne: ParsableCommand {
     @Option(help: "Worker mode (hashlab run): a planned run as JSON, computed into --store.")
     var planned: String?
 
+    @Option(help: "Slurm worker mode: a plan file of hashlab run --executor slurm; computes entry --offset + --index into --store.")
+    var planFile: String?
+
+    @Option(help: "Slurm worker mode: the array task's index (SLURM_ARRAY_TASK_ID).")
+    var index: Int?
+
+    @Option(help: "Slurm worker mode: the plan entry of the array's task 0.")
+    var offset: Int = 0
+
     @Option(help: "Worker mode: the result store (results/runs).")
     var store: String?
 
@@ -95,8 +105,11 @@ struct RunOne: ParsableCommand {
         if let planned {
             return try runPlanned(planned)
         }
+        if let planFile {
+            return try runFromPlanFile(planFile)
+        }
         guard let dataset, let method, let bits else {
-            throw ValidationError("run-one needs --dataset, --method and --bits (or --planned with --store)")
+            throw ValidationError("run-one needs --dataset, --method and --bits (or --planned or --plan-file with --store)")
         }
         try reportingErrors {
             let (retrievalProtocol, preprocessing, databaseCodes) = try protocolSettings()

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Where one run of a sweep stands, across executors, with the first rule that applies:
+/// - `done`: the store has its final outcome (ok or not applicable);
+/// - `running`: a process holds its lock (a local worker or a Slurm task computing
+///   it), or its Slurm task is running;
+/// - `pending`: its Slurm task is queued;
+/// - `failed`: the store records it failed, or its latest Slurm task left the queue
+///   without a result (cancelled, killed, out of time, a node lost);
+/// - `missing`: none of these — never run, nor submitted.
+public enum RunProgress: String, CaseIterable, Sendable {
+    case done, running, pending, failed, missing
+
+    /// The progress of `run` in `store`, with Slurm's view when given; for a failed
+    /// run also why (the stored error, or which task ended without a result and its log).
+    public static func of(_ run: ScheduledRun, store: RunStore, slurm: SlurmTracking?) -> (RunProgress, reason: String?) {
+        if store.finished(run.id, run.run) != nil { return (.done, nil) }
+        if isLocked(run.id, in: store) || slurm?.queueState(of: run.id) == .running { return (.running, nil) }
+        if slurm?.queueState(of: run.id) == .pending { return (.pending, nil) }
+        if let task = slurm?.endedTask(of: run.id) {
+            return (.failed, "Slurm task \(task) ended without a result (log: \(slurm?.logPath(of: task) ?? ""))")
+        }
+        if let stored = store.load(run.id), stored.id == run.id, stored.status == .failed {
+            return (.failed, stored.error ?? "failed")
+        }
+        return (.missing, nil)
+    }
+
+    /// Whether another process holds run `id`'s lock now (tried without waiting, and
+    /// released at once when taken; a run never locked has no lock file, and none is
+    /// created).
+    static func isLocked(_ id: String, in store: RunStore) -> Bool {
+        guard FileManager.default.fileExists(atPath: (store.directory as NSString).appendingPathComponent("\(id).lock"))
+        else { return false }
+        do {
+            let lock = try RunLock(store: store, id: id, waiting: false)
+            lock.release()
+            return false
+        } catch RunLockError.held {
+            return true
+        } catch {
+            return false
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// How far one experiment's runs are (``RunProgress`` of each distinct run), as
+/// `hashlab status` prints it: `<experiment>: <n> runs: <d> done, <r> running,
+/// <p> pending, <f> failed, <m> missing`, then one line per failed run with its reason.
+public struct SweepStatus: Sendable {
+    /// A run that failed, and why.
+    public struct Failure: Sendable {
+        public var run: ScheduledRun
+        public var reason: String
+    }
+
+    public let experiment: String
+    /// The number of distinct runs in each state (every state present, 0 when none).
+    public let counts: [RunProgress: Int]
+    public let failures: [Failure]
+
+    /// The status of `runs` (each id counted once) of `experiment`.
+    public init(experiment: String, runs: [ScheduledRun], store: RunStore, slurm: SlurmTracking?) {
+        var counts = Dictionary(uniqueKeysWithValues: RunProgress.allCases.map { ($0, 0) })
+        var failures: [Failure] = []
+        var seen = Set<String>()
+        for run in runs where seen.insert(run.id).inserted {
+            let (progress, reason) = RunProgress.of(run, store: store, slurm: slurm)
+            counts[progress, default: 0] += 1
+            if progress == .failed { failures.append(Failure(run: run, reason: reason ?? "failed")) }
+        }
+        self.experiment = experiment
+        self.counts = counts
+        self.failures = failures
+    }
+
+    public var total: Int { counts.values.reduce(0, +) }
+
+    /// Runs still running or pending.
+    public var active: Int { (counts[.running] ?? 0) + (counts[.pending] ?? 0) }
+
+    public var text: String {
+        let parts = RunProgress.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }
+        return (["\(experiment): \(total) runs: " + parts.joined(separator: ", ")]
+                + failures.map { "  failed: \($0.run.label) [\($0.run.id.prefix(12))]: \($0.reason)" })
+            .joined(separator: "\n")
+    }
+}

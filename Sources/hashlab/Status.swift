@@ -1,0 +1,111 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import Pipeline
+
+/// `hashlab status [SPEC…]`: per experiment, how many runs are done, running, pending,
+/// failed and missing (``RunProgress``), from the store, the runs' locks and — for runs
+/// submitted with `--executor slurm` — `squeue`. Without specs, the experiments of every
+/// Slurm submission in the store. `--wait` polls every `--interval` seconds until no run
+/// is running or pending, then exits like `hashlab run`: 0 when every run is done, 1
+/// otherwise (some failed or missing). Without `--wait` the exit status is 0.
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Done, running, pending, failed and missing runs per spec (local and Slurm).",
+        discussion: """
+            Example: hashlab status experiments/aszh-ratio.yaml --wait
+            With --wait: exit 0 once every run is done, 1 when some failed or are missing.
+            """)
+
+    @Argument(help: "Spec files (default: the experiments of every Slurm submission in the store).")
+    var specs: [String] = []
+
+    @Flag(help: "Wait until no run is running or pending, then exit 0 when all are done, 1 otherwise.")
+    var wait = false
+
+    @Option(help: "Seconds between polls with --wait.")
+    var interval: Double = 10
+
+    @OptionGroup var options: ResultsOptions
+
+    func validate() throws {
+        guard interval > 0 else { throw ValidationError("--interval must be positive") }
+    }
+
+    func run() throws {
+        let slurmDirectory = (options.resultsDirectory as NSString).appendingPathComponent("slurm")
+        let logDirectory = ((options.resultsDirectory as NSString).appendingPathComponent("logs") as NSString)
+            .appendingPathComponent("slurm")
+        let groups = try experiments(slurmDirectory: slurmDirectory)
+        guard !groups.isEmpty else {
+            print("no Slurm submissions in \(slurmDirectory); name specs to see their runs")
+            return
+        }
+        var warned = false
+        var lastActive: Int?
+        while true {
+            let statuses = try reportingErrors { () -> [SweepStatus] in
+                // The queue before the store: a task that leaves the queue has written its
+                // result already, so no run is taken for failed while it is being stored.
+                let queue = currentQueue(warned: &warned)
+                let tracking = SlurmTracking(submissions: try SlurmSubmission.all(in: slurmDirectory), queue: queue,
+                                             logDirectory: logDirectory)
+                return groups.map { SweepStatus(experiment: $0.experiment, runs: $0.runs, store: options.store, slurm: tracking) }
+            }
+            let active = statuses.map(\.active).reduce(0, +)
+            guard wait, active > 0 else {
+                print(statuses.map(\.text).joined(separator: "\n"))
+                guard wait else { return }
+                let notDone = statuses.map { $0.total - ($0.counts[.done] ?? 0) }.reduce(0, +)
+                if notDone > 0 {
+                    StandardError.write("hashlab: \(notDone) runs not done (failed or missing)\n")
+                    throw ExitCode.failure
+                }
+                return
+            }
+            if active != lastActive {
+                print("waiting: \(active) runs running or pending")
+                fflush(nil)
+                lastActive = active
+            }
+            Thread.sleep(forTimeInterval: interval)
+        }
+    }
+
+    /// The experiments to report: the specs' runs, or the runs of every submission
+    /// grouped by experiment in submission order.
+    private func experiments(slurmDirectory: String) throws -> [(experiment: String, runs: [ScheduledRun])] {
+        if !specs.isEmpty {
+            let execution = RunExecution(store: options.store, catalog: DatasetCatalog(root: options.root))
+            let loaded = try options.specs(specs)
+            return try reportingErrors { try options.plans(loaded, execution: execution) }.map { ($0.spec.name, $0.runs) }
+        }
+        var groups: [(experiment: String, runs: [ScheduledRun])] = []
+        for submission in try reportingErrors({ try SlurmSubmission.all(in: slurmDirectory) }) {
+            for entry in submission.plan.runs {
+                if let index = groups.firstIndex(where: { $0.experiment == entry.experiment }) {
+                    groups[index].runs.append(entry.scheduled)
+                } else {
+                    groups.append((entry.experiment, [entry.scheduled]))
+                }
+            }
+        }
+        return groups
+    }
+
+    /// The Slurm queue, or nil when Slurm is not installed here (no squeue) or squeue
+    /// fails — then submitted runs without a result count as missing, said once.
+    private func currentQueue(warned: inout Bool) -> SlurmQueue? {
+        guard (try? SlurmCommand("squeue")) != nil else { return nil }
+        do {
+            return try SlurmQueue.current()
+        } catch {
+            if !warned {
+                StandardError.write("hashlab: warning: \(error); submitted runs without a result are counted missing\n")
+                warned = true
+            }
+            return nil
+        }
+    }
+}
