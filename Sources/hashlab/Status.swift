@@ -7,7 +7,7 @@ import Pipeline
 /// failed and missing (``RunProgress``), from the store, the runs' locks and — for runs
 /// submitted with `--executor slurm` — `squeue`. Without specs, the experiments of every
 /// Slurm submission in the store. `--wait` polls every `--interval` seconds until no run
-/// is running or pending, then exits like `hashlab run`: 0 when every run is done, 1
+/// is running or pending and no Slurm task of the runs is queued, then exits like `hashlab run`: 0 when every run is done, 1
 /// otherwise (some failed or missing). Without `--wait` the exit status is 0.
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,7 +65,7 @@ struct Status: ParsableCommand {
                 return
             }
             if active != lastActive {
-                print("waiting: \(active) runs running or pending")
+                print("waiting: \(active) runs running or pending (or their Slurm tasks queued)")
                 fflush(nil)
                 lastActive = active
             }

@@ -12,26 +12,30 @@ public struct SweepStatus: Sendable {
     /// The number of distinct runs in each state (every state present, 0 when none).
     public let counts: [RunProgress: Int]
     public let failures: [Failure]
+    /// Runs still running or pending, or whose Slurm task is still queued though the
+    /// run is done (another process computed it; the task will find it done and end):
+    /// what `hashlab status --wait` waits for.
+    public let active: Int
 
     /// The status of `runs` (each id counted once) of `experiment`.
     public init(experiment: String, runs: [ScheduledRun], store: RunStore, slurm: SlurmTracking?) {
         var counts = Dictionary(uniqueKeysWithValues: RunProgress.allCases.map { ($0, 0) })
         var failures: [Failure] = []
         var seen = Set<String>()
+        var active = 0
         for run in runs where seen.insert(run.id).inserted {
             let (progress, reason) = RunProgress.of(run, store: store, slurm: slurm)
             counts[progress, default: 0] += 1
+            if progress == .running || progress == .pending || slurm?.queueState(of: run.id) != nil { active += 1 }
             if progress == .failed { failures.append(Failure(run: run, reason: reason ?? "failed")) }
         }
         self.experiment = experiment
         self.counts = counts
         self.failures = failures
+        self.active = active
     }
 
     public var total: Int { counts.values.reduce(0, +) }
-
-    /// Runs still running or pending.
-    public var active: Int { (counts[.running] ?? 0) + (counts[.pending] ?? 0) }
 
     public var text: String {
         let parts = RunProgress.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }
