@@ -3,6 +3,14 @@ import Foundation
 import Pipeline
 
 extension Run {
+    /// The sbatch options make sense only with `--executor slurm`.
+    func validate() throws {
+        if executor == .local && slurm.slurmOptions != SlurmOptions() {
+            throw ValidationError("--partition, --time, --cpus-per-task, --mem, --array-parallelism, --account and "
+                                  + "--sbatch-arg apply to --executor slurm")
+        }
+    }
+
     /// `--executor slurm`: submits `runs` (each run's experiment in `experiments`) as job
     /// arrays (``SlurmExecutor``) and prints the job ids; returns without waiting
     /// (`hashlab status --wait` waits). A run whose Slurm task of an earlier submission
