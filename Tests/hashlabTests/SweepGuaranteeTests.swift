@@ -4,7 +4,8 @@ import TestSupport
 
 /// What `hashlab run` promises beyond computing the runs: Ctrl-C stops it and its
 /// workers and leaves a store the next `run` completes, two `hashlab run` on one store
-/// compute each run once, and the files it holds open do not grow with the runs it does.
+/// share the work and compute each run once, and the files it holds open do not grow
+/// with the runs it does.
 @Suite(.serialized) struct SweepGuaranteeTests {
     /// The running processes whose command line mentions `text`: with a store's path,
     /// the workers writing to it (`hashlab run-one … --store <dir>`). A zombie's
@@ -56,39 +57,46 @@ import TestSupport
     }
 
     /// Each worker leaves a trace in its run's log (`results/logs/<id>.log`): "training
-    /// ksh, …" when it computes the run, "run <id> is already done" when it finds the
-    /// run stored. The two sweeps start the same runs at the same moment, so without the
-    /// per-run lock (``RunLock``) both workers of the first runs find them not done and
-    /// compute them — two "training" lines in those logs — and only the lock makes the
-    /// second wait and then find the run done (checked with the lock disabled).
-    @Test func twoSweepsOnOneStoreComputeEachRunOnce() throws {
+    /// ksh, …" when it computes the run, and "run <id> stored (ok) by process <pid>,
+    /// child of <sweep's pid>" once it has stored it. The two sweeps start the same 8
+    /// runs at the same moment; a worker that finds its run's lock held exits at once
+    /// and its sweep goes on with free runs, coming back to the busy one later, when it
+    /// finds it done. So each run is computed once (8 computations, where one sweep
+    /// after another computes 8 and then finds all done, and two sweeps that each wait
+    /// on the other's lock compute in turn), by one sweep or the other, and both sweeps
+    /// compute some: the work is shared. Each sweep reports every run `ok`.
+    @Test func twoSweepsOnOneStoreShareTheWorkAndComputeEachRunOnce() throws {
+        let runs = 8
         let root = try SweepCommandTests.project(methods: SweepCommandTests.slowMethods,
-                                                 bits: "[8, 12]", seeds: "[1, 2, 3]")
+                                                 bits: "[8, 12]", seeds: "[1, 2, 3, 4]")
         defer { root.remove() }
         let arguments = ["run", root.path("experiments/tiny.yaml"), "--root", root.url.path, "--jobs", "2"]
-        let sweeps = try [HashlabProcess.start(arguments), HashlabProcess.start(arguments)]
-            .map(HashlabProcess.init(waitingFor:))
-        for sweep in sweeps { #expect(sweep.status == 0, "\(sweep.error)") }
+        let started = try [HashlabProcess.start(arguments), HashlabProcess.start(arguments)]
+        let pids = started.map(\.processIdentifier)
+        let sweeps = started.map(HashlabProcess.init(waitingFor:))
+        for sweep in sweeps {
+            #expect(sweep.status == 0, "\(sweep.error)")
+            #expect(sweep.output.components(separatedBy: "] ok ").count - 1 == runs, "\(sweep.output)")
+        }
         let stored = try SweepCommandTests.storedRuns(root)
         let ids = Set(stored.compactMap { $0["id"] as? String })
-        #expect(stored.count == 6 && ids.count == 6)
+        #expect(stored.count == runs && ids.count == runs)
         #expect(stored.allSatisfy { $0["status"] as? String == "ok" })
 
-        var foundDone = 0
+        var computedBy: [Int32: Int] = [:]
         for id in ids {
             let log = try String(contentsOfFile: root.path("results/logs/\(id).log"), encoding: .utf8)
             let computations = log.components(separatedBy: "training ksh").count - 1
             #expect(computations == 1, "run \(id) was computed \(computations) times:\n\(log)")
-            foundDone += log.components(separatedBy: "run \(id) is already done").count - 1
+            let storing = log.split(separator: "\n").filter { $0.contains("run \(id) stored (ok) by process ") }
+            #expect(storing.count == 1, "\(log)")
+            if let parent = storing.first?.split(separator: " ").last.flatMap({ Int32($0) }) {
+                computedBy[parent, default: 0] += 1
+            }
         }
-        // Every worker the sweeps started left its trace (no log was clobbered) …
-        let started = sweeps.compactMap { sweep in
-            sweep.output.split(separator: "\n").first { $0.hasPrefix("tiny: ") }
-                .flatMap { Int($0.split(separator: ", ").last?.split(separator: " ").first ?? "") }
-        }
-        #expect(started.count == 2 && started.reduce(0, +) == 6 + foundDone, "\(sweeps.map(\.output))")
-        // … and the sweeps met on at least one run, so the lock was exercised.
-        #expect(foundDone >= 1)
+        #expect(Set(computedBy.keys).isSubset(of: Set(pids)), "\(computedBy) of sweeps \(pids)")
+        #expect(computedBy.values.reduce(0, +) == runs)
+        #expect(pids.allSatisfy { computedBy[$0, default: 0] >= 1 }, "runs computed by each sweep: \(computedBy)")
     }
 
     /// The number of descriptors process `pid` has open (the entries of
