@@ -99,6 +99,41 @@ import TestSupport
         #expect(pids.allSatisfy { computedBy[$0, default: 0] >= 1 }, "runs computed by each sweep: \(computedBy)")
     }
 
+    /// A run whose lock another process holds (here `flock(1)`, as a Slurm task or an
+    /// orphan of a crashed worker would) is busy: the sweep does the free run first,
+    /// then waits for the busy one, and when its holder ends without a result, computes
+    /// it itself.
+    @Test func aBusyRunWaitsForItsHolderAndIsComputedWhenTheHolderLeavesNoResult() throws {
+        let root = try SweepCommandTests.project(methods: "  - method: lsh", bits: "[2, 4]", seeds: "[1, 2]")
+        defer { root.remove() }
+        let arguments = ["run", root.path("experiments/tiny.yaml"), "--root", root.url.path, "--jobs", "1"]
+        #expect(try HashlabProcess(arguments).status == 0)
+        let store = root.path("results/runs")
+        let ids = try SweepCommandTests.storedRuns(root).compactMap { $0["id"] as? String }
+        try #require(ids.count == 4)
+        let (busy, free) = (ids[0], ids[1])
+        for id in [busy, free] { try FileManager.default.removeItem(atPath: "\(store)/\(id).json") }
+        let holder = try FlockHolder.start("\(store)/\(busy).lock", options: "--no-fork")
+        defer { FlockHolder.kill9(holder) }
+
+        let process = try HashlabProcess.start(arguments)
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: "\(store)/\(free).json") && Date() < deadline { usleep(10_000) }
+        usleep(500_000)
+        #expect(process.isRunning)
+        #expect(!FileManager.default.fileExists(atPath: "\(store)/\(busy).json"))
+        let released = Date()
+        FlockHolder.kill9(holder)
+        let sweep = HashlabProcess(waitingFor: process)
+        #expect(sweep.status == 0, "\(sweep.error)")
+        #expect(sweep.output.contains("tiny: 4 runs, 2 done, 2 to run"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: "\(store)/\(busy).json")
+        #expect(try #require(attributes[.modificationDate] as? Date) >= released.addingTimeInterval(-0.01))
+        let log = try String(contentsOfFile: root.path("results/logs/\(busy).log"), encoding: .utf8)
+        #expect(log.contains("run \(busy) stored (ok) by process ") && log.hasSuffix("child of \(process.processIdentifier)\n"),
+                "\(log)")
+    }
+
     /// The number of descriptors process `pid` has open (the entries of
     /// `/proc/<pid>/fd`), or nil once it has exited.
     static func openDescriptors(of pid: Int32) -> Int? {

@@ -49,27 +49,28 @@ public struct RunLockOwner: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Whether the recorded process is known to have ended: it ran on this host and no
-    /// process has its pid any more, or the process that has it started after
-    /// ``since`` (the pid was reused). False for another host's process, whose life
-    /// this machine cannot see.
+    /// process has its pid any more, or only a zombie does (its descriptors, and so its
+    /// locks, are gone), or the process that has it started after ``since`` (the pid
+    /// was reused). False for another host's process, whose life this machine cannot see.
     public var isGone: Bool {
         guard host == Self.hostName else { return false }
         guard kill(pid, 0) == 0 || errno == EPERM else { return errno == ESRCH }
-        guard let started = Self.startTime(of: pid) else { return false }
-        return started > since.addingTimeInterval(1)
+        guard let (state, started) = Self.stateAndStartTime(of: pid) else { return false }
+        return state == "Z" || state == "X" || started > since.addingTimeInterval(1)
     }
 
-    /// When process `pid` of this host started: the boot time (`btime` in `/proc/stat`)
-    /// plus its start in clock ticks after boot (field 22 of `/proc/<pid>/stat`).
-    static func startTime(of pid: Int32) -> Date? {
+    /// The state letter of process `pid` of this host (field 3 of `/proc/<pid>/stat`)
+    /// and when it started: the boot time (`btime` in `/proc/stat`) plus its start in
+    /// clock ticks after boot (field 22).
+    static func stateAndStartTime(of pid: Int32) -> (Character, Date)? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return nil }
         // Fields after the command name, which may hold spaces, start at field 3 (state).
         let fields = stat[stat.index(after: close)...].split(separator: " ")
-        guard fields.count > 19, let ticks = Double(fields[19]),
+        guard fields.count > 19, let state = fields[0].first, let ticks = Double(fields[19]),
               let system = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
               let bootLine = system.split(separator: "\n").first(where: { $0.hasPrefix("btime ") }),
               let boot = Double(bootLine.dropFirst(6)) else { return nil }
-        return Date(timeIntervalSince1970: boot + ticks / Double(sysconf(Int32(_SC_CLK_TCK))))
+        return (state, Date(timeIntervalSince1970: boot + ticks / Double(sysconf(Int32(_SC_CLK_TCK)))))
     }
 }

@@ -7,37 +7,6 @@ import TestSupport
 /// lock from a held one and a stale one, and the lock of a process killed outright is
 /// free at once.
 @Suite struct RunLockOwnerTests {
-    /// Starts `flock -x <options> <path> <command>` in the background, detached from
-    /// this process (its parent is init, which reaps it when killed), and waits until
-    /// the lock is held; returns flock's pid. The shell first closes every descriptor
-    /// above 2 it inherited (Foundation's `Process` passes this process's on), so that
-    /// the holder keeps no other test's pipe open.
-    static func holdWithFlock(_ path: String, options: String = "", command: String = "sleep 60",
-                              store: RunStore, id: String) throws -> Int32 {
-        let shell = Process()
-        shell.executableURL = URL(fileURLWithPath: "/bin/bash")
-        shell.arguments = ["-c", """
-            for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-"; done 2>/dev/null
-            flock -x \(options) '\(path)' \(command) >/dev/null 2>&1 </dev/null & echo $!
-            """]
-        let output = Pipe()
-        shell.standardOutput = output
-        try shell.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        shell.waitUntilExit()
-        let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
-        let deadline = Date().addingTimeInterval(10)
-        while RunLock.state(store: store, id: id) == .free && Date() < deadline { usleep(2_000) }
-        return pid
-    }
-
-    /// Kills `pid` with SIGKILL and waits (at most 10 s) until it has been reaped.
-    static func kill9(_ pid: Int32) {
-        kill(pid, SIGKILL)
-        let deadline = Date().addingTimeInterval(10)
-        while kill(pid, 0) == 0 && Date() < deadline { usleep(2_000) }
-    }
-
     /// The pids of the children of `pid` (from `/proc/<pid>/task/<pid>/children`).
     static func children(of pid: Int32) -> [Int32] {
         let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
@@ -84,25 +53,25 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: store.directory, withIntermediateDirectories: true)
         let path = store.lockPath("run")
 
-        let holder = try Self.holdWithFlock(path, options: "--no-fork", store: store, id: "run")
+        let holder = try FlockHolder.start(path, options: "--no-fork")
         #expect(throws: RunLockError.held(path: path)) { _ = try RunLock(store: store, id: "run", waiting: false) }
-        Self.kill9(holder)
+        FlockHolder.kill9(holder)
         #expect(RunLock.state(store: store, id: "run") == .free)
         try RunLock(store: store, id: "run", waiting: false).release()
 
         // flock(1) forks `sleep`, which inherits the locked descriptor.
-        let parent = try Self.holdWithFlock(path, store: store, id: "run")
+        let parent = try FlockHolder.start(path)
         let dead = RunLockOwner(pid: parent, host: RunLockOwner.hostName, since: Date())
         try (dead.line + "\n").write(toFile: path, atomically: false, encoding: .utf8)
         #expect(RunLock.state(store: store, id: "run") == .held(by: dead))
         let deadline = Date().addingTimeInterval(10)
         var sleeper = Self.children(of: parent)
         while sleeper.isEmpty && Date() < deadline { usleep(2_000); sleeper = Self.children(of: parent) }
-        Self.kill9(parent)
+        FlockHolder.kill9(parent)
         #expect(dead.isGone)
         #expect(RunLock.state(store: store, id: "run") == .stale(dead))
         #expect(sleeper.count == 1)
-        for pid in sleeper { Self.kill9(pid) }
+        for pid in sleeper { FlockHolder.kill9(pid) }
         #expect(RunLock.state(store: store, id: "run") == .free)
     }
 

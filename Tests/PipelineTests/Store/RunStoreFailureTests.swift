@@ -59,9 +59,8 @@ import TestSupport
         for name in names + ["other.txt", "free.json"] {
             #expect(FileManager.default.createFile(atPath: store.directory + "/" + name, contents: Data("{\"id".utf8)))
         }
-        let holder = try RunLockOwnerTests.holdWithFlock(store.lockPath("held"), options: "--no-fork",
-                                                         store: store, id: "held")
-        defer { RunLockOwnerTests.kill9(holder) }
+        let holder = try FlockHolder.start(store.lockPath("held"), options: "--no-fork")
+        defer { FlockHolder.kill9(holder) }
         #expect(store.removeOrphanTemporaries() == ["free"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory).sorted()
                 == [".held.json.0123456789abcdef.tmp", "free.json", "free.lock", "held.lock", "other.txt"])
