@@ -58,25 +58,34 @@ import TestSupport
 
     /// Each worker leaves a trace in its run's log (`results/logs/<id>.log`): "training
     /// ksh, …" when it computes the run, and "run <id> stored (ok) by process <pid>,
-    /// child of <sweep's pid>" once it has stored it. The two sweeps start the same 8
-    /// runs at the same moment; a worker that finds its run's lock held exits at once
-    /// and its sweep goes on with free runs, coming back to the busy one later, when it
-    /// finds it done. So each run is computed once (8 computations, where one sweep
-    /// after another computes 8 and then finds all done, and two sweeps that each wait
-    /// on the other's lock compute in turn), by one sweep or the other, and both sweeps
-    /// compute some: the work is shared. Each sweep reports every run `ok`.
+    /// child of <sweep's pid>" once it has stored it. The second sweep starts once the
+    /// first has stored a run, on the same 10 runs in the same order. A worker that
+    /// waits for a lock logs "waiting for <lock>, held by …": workers that waited for
+    /// each lock in turn would trail the first sweep, finding each run done as its lock
+    /// came free (checked with the workers made to wait: the second sweep computed 0,
+    /// 2 and 4 of the 10 runs in three tries, against 4 each time without waiting, and
+    /// its logs said "waiting for"). Here a worker that finds its run's lock held exits
+    /// at once and its sweep goes on with free runs, coming back to the busy one later,
+    /// when it finds it done. So no worker waits, each run is computed once (10
+    /// computations, as by one sweep alone), and both sweeps compute some: the work is
+    /// shared. Each sweep reports every run it planned `ok`.
     @Test func twoSweepsOnOneStoreShareTheWorkAndComputeEachRunOnce() throws {
-        let runs = 8
+        let runs = 10
         let root = try SweepCommandTests.project(methods: SweepCommandTests.slowMethods,
-                                                 bits: "[8, 12]", seeds: "[1, 2, 3, 4]")
+                                                 bits: "[8, 12]", seeds: "[1, 2, 3, 4, 5]")
         defer { root.remove() }
         let arguments = ["run", root.path("experiments/tiny.yaml"), "--root", root.url.path, "--jobs", "2"]
-        let started = try [HashlabProcess.start(arguments), HashlabProcess.start(arguments)]
-        let pids = started.map(\.processIdentifier)
-        let sweeps = started.map(HashlabProcess.init(waitingFor:))
+        let first = try HashlabProcess.start(arguments)
+        try SweepCommandTests.waitForAStoredRun(root)
+        let second = try HashlabProcess.start(arguments)
+        let pids = [first.processIdentifier, second.processIdentifier]
+        let sweeps = [first, second].map(HashlabProcess.init(waitingFor:))
         for sweep in sweeps {
             #expect(sweep.status == 0, "\(sweep.error)")
-            #expect(sweep.output.components(separatedBy: "] ok ").count - 1 == runs, "\(sweep.output)")
+            let planned = sweep.output.split(separator: "\n").first { $0.hasPrefix("tiny: ") }
+                .flatMap { Int($0.split(separator: ", ").last?.split(separator: " ").first ?? "") }
+            #expect(planned.map { sweep.output.components(separatedBy: "] ok ").count - 1 == $0 } == true,
+                    "\(sweep.output)")
         }
         let stored = try SweepCommandTests.storedRuns(root)
         let ids = Set(stored.compactMap { $0["id"] as? String })
@@ -88,6 +97,7 @@ import TestSupport
             let log = try String(contentsOfFile: root.path("results/logs/\(id).log"), encoding: .utf8)
             let computations = log.components(separatedBy: "training ksh").count - 1
             #expect(computations == 1, "run \(id) was computed \(computations) times:\n\(log)")
+            #expect(!log.contains("waiting for"), "a worker waited for a lock:\n\(log)")
             let storing = log.split(separator: "\n").filter { $0.contains("run \(id) stored (ok) by process ") }
             #expect(storing.count == 1, "\(log)")
             if let parent = storing.first?.split(separator: " ").last.flatMap({ Int32($0) }) {
@@ -96,7 +106,8 @@ import TestSupport
         }
         #expect(Set(computedBy.keys).isSubset(of: Set(pids)), "\(computedBy) of sweeps \(pids)")
         #expect(computedBy.values.reduce(0, +) == runs)
-        #expect(pids.allSatisfy { computedBy[$0, default: 0] >= 1 }, "runs computed by each sweep: \(computedBy)")
+        #expect(pids.allSatisfy { computedBy[$0, default: 0] >= 1 },
+                "runs computed by each sweep: \(computedBy), of sweeps \(pids)")
     }
 
     /// A run whose lock another process holds (here `flock(1)`, as a Slurm task or an

@@ -35,7 +35,8 @@ public struct RunExecution {
     ///
     /// When not `waiting` and another process holds the run's lock, it throws at once
     /// instead of waiting (the local scheduler's workers, which the scheduler retries
-    /// later). It logs `run <id> is already done` when it finds the run done, and
+    /// later). It logs `waiting for <lock>, held by <owner>` when it waits for the lock,
+    /// `run <id> is already done` when it finds the run done, and
     /// `run <id> stored (<status>) by process <pid>, child of <parent pid>` once it has
     /// written the run's file.
     ///
@@ -49,7 +50,13 @@ public struct RunExecution {
         let (id, sha) = try datasetSHA256.map {
             (RunID.make(configuration: run.configuration, cutoffs: run.cutoffs, datasetSHA256: $0), $0)
         } ?? self.id(of: run)
-        let lock = try RunLock(store: store, id: id, waiting: waiting)
+        let lock: RunLock
+        do {
+            lock = try RunLock(store: store, id: id, waiting: false)
+        } catch RunLockError.held(let path) where waiting {
+            log("waiting for \(path), held by \(RunLock.owner(store: store, id: id)?.description ?? "another process")")
+            lock = try RunLock(store: store, id: id)
+        }
         store.removeTemporaries(of: id)
         if !force, let stored = store.finished(id, run) {
             log("run \(id) is already done")
