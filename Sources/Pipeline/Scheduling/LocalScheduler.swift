@@ -96,6 +96,12 @@ public final class LocalScheduler: @unchecked Sendable {
             finished(outcome)
         }
         while next < queue.count || active > 0 {
+            // Busy runs are appended again on every pass: drop what was taken from the
+            // queue once it is half of it, so a long wait does not grow the queue.
+            if next * 2 > queue.count {
+                queue.removeFirst(next)
+                next = 0
+            }
             // Each pass tries every queued run at most once: a busy one goes to the end.
             var tried = 0
             let queued = queue.count - next
@@ -250,7 +256,7 @@ private struct EndedWorker: Sendable {
     var run: ScheduledRun
     var status: Int32
     var seconds: Double
-    var fileBefore: [Int]?
+    var fileBefore: RunStore.FileIdentity?
 }
 
 /// Workers that have exited and not yet been collected.

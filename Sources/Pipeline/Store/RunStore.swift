@@ -147,14 +147,27 @@ public struct RunStore: Sendable {
             : nil
     }
 
-    /// The identity of run `id`'s file (device, inode, modification time, size), which
-    /// changes whenever the file is written (each write renames a new file onto it);
-    /// nil when there is none.
-    public func fileIdentity(_ id: String) -> [Int]? {
+    /// Which file is at a path and which version of it: device, inode, modification
+    /// time and size. Each write of a run renames a new file onto its path, so the
+    /// identity changes whenever the run's file is written.
+    public struct FileIdentity: Equatable, Sendable {
+        public let device: UInt64
+        public let inode: UInt64
+        public let modified: timespec
+        public let size: Int64
+
+        public static func == (a: FileIdentity, b: FileIdentity) -> Bool {
+            a.device == b.device && a.inode == b.inode && a.size == b.size
+                && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+        }
+    }
+
+    /// The identity of run `id`'s file; nil when there is none.
+    public func fileIdentity(_ id: String) -> FileIdentity? {
         var status = stat()
         guard stat(path(id), &status) == 0 else { return nil }
-        return [Int(status.st_dev), Int(status.st_ino), Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec),
-                Int(status.st_size)]
+        return FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino), modified: status.st_mtim,
+                            size: Int64(status.st_size))
     }
 
     /// The system's reason inside a Foundation file error, e.g. `Not a directory`.
