@@ -5,7 +5,9 @@ import Pipeline
 
 /// `hashlab plan`: expand experiment specs into their runs and check them before
 /// anything runs, and count what the store has done. A spec error is printed with its
-/// file, line and key, the other specs are still planned, and the exit code is 2.
+/// file, line and key, the other specs are still planned, and the exit code is 2. A
+/// store `hashlab run` could not write into (``RunStore/checkWritable()``) is an error
+/// (exit 1) before anything is planned.
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -20,6 +22,7 @@ struct Plan: ParsableCommand {
     func run() throws {
         var specErrors = 0
         let execution = RunExecution(store: options.store, catalog: DatasetCatalog(root: options.root))
+        try reportingErrors { try options.store.checkWritable() }
         try reportingErrors {
             for path in specs {
                 do {

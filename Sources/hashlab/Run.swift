@@ -10,8 +10,10 @@ import Pipeline
 /// counted with their reasons grouped, are done, and are no failure; Ctrl-C stops the
 /// workers, waits for them to exit and exits 130, leaving the store consistent for the
 /// next `run`. `--only` naming an axis or a value that no run of the specs has is an
-/// error, like a spec error (exit 2), and nothing runs. With `--executor slurm` the runs
-/// are submitted as job arrays instead (see ``submitToSlurm(_:experiments:)``).
+/// error, like a spec error (exit 2), and nothing runs. A store that cannot hold runs
+/// (``RunStore/checkWritable()``: under a file, a file itself, read-only) is an error
+/// (exit 1) before anything is planned or runs. With `--executor slurm` the runs are
+/// submitted as job arrays instead (see ``submitToSlurm(_:experiments:)``).
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -51,6 +53,7 @@ struct Run: ParsableCommand {
         } catch {
             throw specExit(printing: error)
         }
+        try reportingErrors { try store.checkWritable() }
         let plans = try reportingErrors { try options.plans(specs, execution: execution) }
         var queue: [ScheduledRun] = []
         var queued = Set<String>()

@@ -6,13 +6,23 @@ import Pipeline
 extension RunOne {
     /// Worker mode: computes the planned run `json` into the store (see
     /// ``RunExecution``); exits 0 when the run is stored as ok or not applicable (a
-    /// final outcome, like ok), 1 when it is stored as failed or cannot be stored.
+    /// final outcome, like ok), 1 when it is stored as failed or cannot be stored or
+    /// locked, and ``LocalScheduler/busyStatus`` (75), at once, when another process
+    /// holds the run's lock: the scheduler tries the run again later.
     func runPlanned(_ json: String) throws {
         guard let store else { throw ValidationError("--planned needs --store") }
         let stored = try reportingErrors {
             let run = try JSONDecoder().decode(PlannedRun.self, from: Data(json.utf8))
             let execution = RunExecution(store: RunStore(directory: store), catalog: DatasetCatalog(root: options.root))
-            return try execution.execute(run, datasetSHA256: datasetSHA256, force: force) { StandardError.write("hashlab: \($0)\n") }
+            do {
+                return try execution.execute(run, datasetSHA256: datasetSHA256, force: force, waiting: false) {
+                    StandardError.write("hashlab: \($0)\n")
+                }
+            } catch let RunLockError.held(path) {
+                let owner = RunLockOwner(record: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
+                StandardError.write("hashlab: busy: \(path) is held by \(owner.map(\.description) ?? "another process")\n")
+                throw ExitCode(LocalScheduler.busyStatus)
+            }
         }
         try report(stored)
     }

@@ -4,7 +4,8 @@ import TestSupport
 
 /// What `hashlab run` promises beyond computing the runs: Ctrl-C stops it and its
 /// workers and leaves a store the next `run` completes, two `hashlab run` on one store
-/// compute each run once, and the files it holds open do not grow with the runs it does.
+/// share the work and compute each run once, and the files it holds open do not grow
+/// with the runs it does.
 @Suite(.serialized) struct SweepGuaranteeTests {
     /// The running processes whose command line mentions `text`: with a store's path,
     /// the workers writing to it (`hashlab run-one … --store <dir>`). A zombie's
@@ -56,39 +57,92 @@ import TestSupport
     }
 
     /// Each worker leaves a trace in its run's log (`results/logs/<id>.log`): "training
-    /// ksh, …" when it computes the run, "run <id> is already done" when it finds the
-    /// run stored. The two sweeps start the same runs at the same moment, so without the
-    /// per-run lock (``RunLock``) both workers of the first runs find them not done and
-    /// compute them — two "training" lines in those logs — and only the lock makes the
-    /// second wait and then find the run done (checked with the lock disabled).
-    @Test func twoSweepsOnOneStoreComputeEachRunOnce() throws {
+    /// ksh, …" when it computes the run, and "run <id> stored (ok) by process <pid>,
+    /// child of <sweep's pid>" once it has stored it. The second sweep starts once the
+    /// first has stored a run, on the same 10 runs in the same order. A worker that
+    /// waits for a lock logs "waiting for <lock>, held by …": workers that waited for
+    /// each lock in turn would trail the first sweep, finding each run done as its lock
+    /// came free (checked with the workers made to wait: the second sweep computed 0,
+    /// 2 and 4 of the 10 runs in three tries, against 4 each time without waiting, and
+    /// its logs said "waiting for"). Here a worker that finds its run's lock held exits
+    /// at once and its sweep goes on with free runs, coming back to the busy one later,
+    /// when it finds it done. So no worker waits, each run is computed once (10
+    /// computations, as by one sweep alone), and both sweeps compute some: the work is
+    /// shared. Each sweep reports every run it planned `ok`.
+    @Test func twoSweepsOnOneStoreShareTheWorkAndComputeEachRunOnce() throws {
+        let runs = 10
         let root = try SweepCommandTests.project(methods: SweepCommandTests.slowMethods,
-                                                 bits: "[8, 12]", seeds: "[1, 2, 3]")
+                                                 bits: "[8, 12]", seeds: "[1, 2, 3, 4, 5]")
         defer { root.remove() }
         let arguments = ["run", root.path("experiments/tiny.yaml"), "--root", root.url.path, "--jobs", "2"]
-        let sweeps = try [HashlabProcess.start(arguments), HashlabProcess.start(arguments)]
-            .map(HashlabProcess.init(waitingFor:))
-        for sweep in sweeps { #expect(sweep.status == 0, "\(sweep.error)") }
+        let first = try HashlabProcess.start(arguments)
+        try SweepCommandTests.waitForAStoredRun(root)
+        let second = try HashlabProcess.start(arguments)
+        let pids = [first.processIdentifier, second.processIdentifier]
+        let sweeps = [first, second].map(HashlabProcess.init(waitingFor:))
+        for sweep in sweeps {
+            #expect(sweep.status == 0, "\(sweep.error)")
+            let planned = sweep.output.split(separator: "\n").first { $0.hasPrefix("tiny: ") }
+                .flatMap { Int($0.split(separator: ", ").last?.split(separator: " ").first ?? "") }
+            #expect(planned.map { sweep.output.components(separatedBy: "] ok ").count - 1 == $0 } == true,
+                    "\(sweep.output)")
+        }
         let stored = try SweepCommandTests.storedRuns(root)
         let ids = Set(stored.compactMap { $0["id"] as? String })
-        #expect(stored.count == 6 && ids.count == 6)
+        #expect(stored.count == runs && ids.count == runs)
         #expect(stored.allSatisfy { $0["status"] as? String == "ok" })
 
-        var foundDone = 0
+        var computedBy: [Int32: Int] = [:]
         for id in ids {
             let log = try String(contentsOfFile: root.path("results/logs/\(id).log"), encoding: .utf8)
             let computations = log.components(separatedBy: "training ksh").count - 1
             #expect(computations == 1, "run \(id) was computed \(computations) times:\n\(log)")
-            foundDone += log.components(separatedBy: "run \(id) is already done").count - 1
+            #expect(!log.contains("waiting for"), "a worker waited for a lock:\n\(log)")
+            let storing = log.split(separator: "\n").filter { $0.contains("run \(id) stored (ok) by process ") }
+            #expect(storing.count == 1, "\(log)")
+            if let parent = storing.first?.split(separator: " ").last.flatMap({ Int32($0) }) {
+                computedBy[parent, default: 0] += 1
+            }
         }
-        // Every worker the sweeps started left its trace (no log was clobbered) …
-        let started = sweeps.compactMap { sweep in
-            sweep.output.split(separator: "\n").first { $0.hasPrefix("tiny: ") }
-                .flatMap { Int($0.split(separator: ", ").last?.split(separator: " ").first ?? "") }
-        }
-        #expect(started.count == 2 && started.reduce(0, +) == 6 + foundDone, "\(sweeps.map(\.output))")
-        // … and the sweeps met on at least one run, so the lock was exercised.
-        #expect(foundDone >= 1)
+        #expect(Set(computedBy.keys).isSubset(of: Set(pids)), "\(computedBy) of sweeps \(pids)")
+        #expect(computedBy.values.reduce(0, +) == runs)
+        #expect(pids.allSatisfy { computedBy[$0, default: 0] >= 1 },
+                "runs computed by each sweep: \(computedBy), of sweeps \(pids)")
+    }
+
+    /// A run whose lock another process holds (here `flock(1)`, as a Slurm task or an
+    /// orphan of a crashed worker would) is busy: the sweep does the free run first,
+    /// then waits for the busy one, and when its holder ends without a result, computes
+    /// it itself.
+    @Test func aBusyRunWaitsForItsHolderAndIsComputedWhenTheHolderLeavesNoResult() throws {
+        let root = try SweepCommandTests.project(methods: "  - method: lsh", bits: "[2, 4]", seeds: "[1, 2]")
+        defer { root.remove() }
+        let arguments = ["run", root.path("experiments/tiny.yaml"), "--root", root.url.path, "--jobs", "1"]
+        #expect(try HashlabProcess(arguments).status == 0)
+        let store = root.path("results/runs")
+        let ids = try SweepCommandTests.storedRuns(root).compactMap { $0["id"] as? String }
+        try #require(ids.count == 4)
+        let (busy, free) = (ids[0], ids[1])
+        for id in [busy, free] { try FileManager.default.removeItem(atPath: "\(store)/\(id).json") }
+        let holder = try FlockHolder.start("\(store)/\(busy).lock", options: "--no-fork")
+        defer { FlockHolder.kill9(holder) }
+
+        let process = try HashlabProcess.start(arguments)
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: "\(store)/\(free).json") && Date() < deadline { usleep(10_000) }
+        usleep(500_000)
+        #expect(process.isRunning)
+        #expect(!FileManager.default.fileExists(atPath: "\(store)/\(busy).json"))
+        let released = Date()
+        FlockHolder.kill9(holder)
+        let sweep = HashlabProcess(waitingFor: process)
+        #expect(sweep.status == 0, "\(sweep.error)")
+        #expect(sweep.output.contains("tiny: 4 runs, 2 done, 2 to run"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: "\(store)/\(busy).json")
+        #expect(try #require(attributes[.modificationDate] as? Date) >= released.addingTimeInterval(-0.01))
+        let log = try String(contentsOfFile: root.path("results/logs/\(busy).log"), encoding: .utf8)
+        #expect(log.contains("run \(busy) stored (ok) by process ") && log.hasSuffix("child of \(process.processIdentifier)\n"),
+                "\(log)")
     }
 
     /// The number of descriptors process `pid` has open (the entries of

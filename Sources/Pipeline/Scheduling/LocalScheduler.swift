@@ -5,13 +5,26 @@ import Foundation
 /// <json> --store <dir>` for one run, each on ``threadsPerWorker`` threads (by default
 /// ⌊cores / jobs⌋, so workers × threads never exceed the cores). A worker's
 /// standard error is appended to `<store>/../logs/<id>.log`. A failed run (recorded
-/// `failed` by its worker, or a worker that died without writing) does not stop the
+/// `failed` by its worker, a worker that died without writing, or one that could not
+/// take the run's lock — then an older file of the run is no success) does not stop the
 /// others; a run recorded not applicable is no failure (``Outcome/notApplicable``).
-/// ``cancel()`` (on Ctrl-C) terminates the workers and ``run(_:finished:)`` returns once they have exited: a worker writes its file only when its run has
-/// ended, atomically, and the temporary file of a write a worker died in is removed,
-/// so nothing partial is left and the next `run` resumes. The scheduler's open
+///
+/// Sharing a store: a run whose lock another process holds (another `hashlab run`, a
+/// Slurm task) is busy. The scheduler probes a run's lock before starting its worker,
+/// and the worker does not wait for a lock either (it exits ``busyStatus``); a busy run
+/// goes to the end of the queue and the free ones go first. When only busy runs
+/// remain, they are probed again every ``pollInterval`` until free, and then found
+/// done (without starting a worker) or, when their holder died without a result,
+/// computed. Before scheduling, the temporary files that writes killed midway left
+/// (scheduler and worker both gone) are removed, each under its run's lock.
+///
+/// ``cancel()`` (on Ctrl-C) terminates the workers and ``run(_:finished:)`` returns
+/// once they have exited: a worker writes its file only when its run has ended,
+/// atomically, and the temporary file of a write a worker died in is removed, so
+/// nothing partial is left and the next `run` resumes. The scheduler's open
 /// descriptors do not grow with the number of runs: what it opens for a run (the
-/// worker's log, the run's lock) it closes before the run's outcome is reported.
+/// worker's log, a lock it probes or takes) it closes before the run's outcome is
+/// reported.
 public final class LocalScheduler: @unchecked Sendable {
     /// How one run ended.
     public struct Outcome: Sendable {
@@ -27,6 +40,14 @@ public final class LocalScheduler: @unchecked Sendable {
             stored?.status == .notApplicable ? stored?.reason : nil
         }
     }
+
+    /// A worker's exit status when another process holds its run's lock (75,
+    /// `EX_TEMPFAIL` of sysexits.h: try again later).
+    public static let busyStatus: Int32 = 75
+
+    /// How long the scheduler waits before probing busy runs again when no worker of
+    /// its own has ended meanwhile.
+    public static let pollInterval = 0.2
 
     public let executable: String
     public let root: String
@@ -58,41 +79,77 @@ public final class LocalScheduler: @unchecked Sendable {
     }
 
     /// Runs `runs`, calling `finished` (serially) as each ends; returns every outcome —
-    /// except, after ``cancel()``, those of the runs whose workers it terminated: they
-    /// were interrupted, not failed, and remain to do.
+    /// except, after ``cancel()``, those of the runs whose workers it terminated, or
+    /// that were busy: they were interrupted, not failed, and remain to do.
     public func run(_ runs: [ScheduledRun], finished: (Outcome) -> Void) -> [Outcome] {
         let logs = ((store.directory as NSString).deletingLastPathComponent as NSString).appendingPathComponent("logs")
         try? FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        store.removeOrphanTemporaries()
         let done = DispatchSemaphore(value: 0)
         let ended = EndedWorkers()
-        var pending = runs[...]
+        var queue = runs
+        var next = 0
         var active = 0
         var outcomes: [Outcome] = []
-        while !pending.isEmpty || active > 0 {
-            while active < jobs, let next = pending.first, !isCancelled {
-                pending = pending.dropFirst()
+        func report(_ outcome: Outcome) {
+            outcomes.append(outcome)
+            finished(outcome)
+        }
+        while next < queue.count || active > 0 {
+            // Busy runs are appended again on every pass: drop what was taken from the
+            // queue once it is half of it, so a long wait does not grow the queue.
+            if next * 2 > queue.count {
+                queue.removeFirst(next)
+                next = 0
+            }
+            // Each pass tries every queued run at most once: a busy one goes to the end.
+            var tried = 0
+            let queued = queue.count - next
+            while active < jobs, next < queue.count, tried < queued, !isCancelled {
+                let run = queue[next]
+                next += 1
+                tried += 1
+                switch RunLock.state(store: store, id: run.id) {
+                case .held, .stale:
+                    queue.append(run)
+                    continue
+                case .free, .unknown:
+                    break
+                }
+                if !force, let stored = store.finished(run.id, run.run) {
+                    report(Outcome(run: run, stored: stored, failure: nil, seconds: 0))
+                    continue
+                }
                 let start = Date()
+                let before = store.fileIdentity(run.id)
                 do {
-                    let launched = try launch(next, logDirectory: logs) { status in
-                        ended.append((next, status, Date().timeIntervalSince(start)))
+                    let launched = try launch(run, logDirectory: logs) { status in
+                        ended.append(EndedWorker(run: run, status: status, seconds: Date().timeIntervalSince(start),
+                                                 fileBefore: before))
                         done.signal()
                     }
                     if launched { active += 1 }
                 } catch {
-                    let outcome = Outcome(run: next, stored: nil, failure: "cannot start a worker: \(error)", seconds: 0)
-                    outcomes.append(outcome)
-                    finished(outcome)
+                    report(Outcome(run: run, stored: nil, failure: "cannot start a worker: \(error)", seconds: 0))
                 }
             }
-            if active == 0 { break }
-            done.wait()
-            for (run, status, seconds) in ended.take() {
+            if active == 0 && (next == queue.count || isCancelled) { break }
+            if next < queue.count && active < jobs {
+                // A free slot and only busy runs queued: probe them again soon.
+                _ = done.wait(timeout: .now() + Self.pollInterval)
+            } else {
+                done.wait()
+            }
+            for worker in ended.take() {
                 active -= 1
-                if status != 0 { removeLeftovers(of: run.id) }
-                let outcome = self.outcome(run, status: status, seconds: seconds, logDirectory: logs)
+                if worker.status == Self.busyStatus && !isCancelled {
+                    queue.append(worker.run)
+                    continue
+                }
+                if worker.status != 0 && worker.status != Self.busyStatus { removeLeftovers(of: worker.run.id) }
+                let outcome = self.outcome(worker, logDirectory: logs)
                 if isCancelled && outcome.stored == nil { continue }
-                outcomes.append(outcome)
-                finished(outcome)
+                report(outcome)
             }
         }
         return outcomes
@@ -168,34 +225,52 @@ public final class LocalScheduler: @unchecked Sendable {
         lock.unlock()
     }
 
-    private func outcome(_ run: ScheduledRun, status: Int32, seconds: Double, logDirectory: String) -> Outcome {
-        if let stored = store.finished(run.id, run.run) {
-            return Outcome(run: run, stored: stored, failure: nil, seconds: seconds)
+    /// How the worker of `worker.run` ended, from its exit status and the store. The
+    /// run's file counts only when the worker exited 0 or the file was written since
+    /// the worker started (a worker killed after its write): a worker that failed
+    /// before writing, e.g. unable to take the lock under `--force`, leaves the older
+    /// file, which is not this run's outcome.
+    private func outcome(_ worker: EndedWorker, logDirectory: String) -> Outcome {
+        let run = worker.run
+        let written = worker.status == 0 || store.fileIdentity(run.id) != worker.fileBefore
+        if written, let stored = store.finished(run.id, run.run) {
+            return Outcome(run: run, stored: stored, failure: nil, seconds: worker.seconds)
         }
-        if let stored = store.load(run.id), stored.status == .failed {
-            return Outcome(run: run, stored: stored, failure: stored.error ?? "failed", seconds: seconds)
+        if written, let stored = store.load(run.id), stored.status == .failed {
+            return Outcome(run: run, stored: stored, failure: stored.error ?? "failed", seconds: worker.seconds)
         }
         let logPath = (logDirectory as NSString).appendingPathComponent("\(run.id).log")
         let tail = (try? String(contentsOfFile: logPath, encoding: .utf8))?
             .split(separator: "\n").suffix(3).joined(separator: " | ") ?? ""
+        let details = [tail.isEmpty ? nil : tail, store.fileSystemProblem].compactMap { $0 }
         return Outcome(run: run, stored: nil,
-                       failure: "worker exited with status \(status) without a result\(tail.isEmpty ? "" : ": \(tail)")",
-                       seconds: seconds)
+                       failure: "worker exited with status \(worker.status) without a result"
+                           + (details.isEmpty ? "" : ": " + details.joined(separator: "; ")),
+                       seconds: worker.seconds)
     }
 }
 
-/// Workers that have exited and not yet been collected: run, exit status, seconds.
+/// A worker that has exited: its run, exit status and seconds, and the identity of the
+/// run's file when it started (``RunStore/fileIdentity(_:)``).
+private struct EndedWorker: Sendable {
+    var run: ScheduledRun
+    var status: Int32
+    var seconds: Double
+    var fileBefore: RunStore.FileIdentity?
+}
+
+/// Workers that have exited and not yet been collected.
 private final class EndedWorkers: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [(ScheduledRun, Int32, Double)] = []
+    private var entries: [EndedWorker] = []
 
-    func append(_ entry: (ScheduledRun, Int32, Double)) {
+    func append(_ entry: EndedWorker) {
         lock.lock()
         entries.append(entry)
         lock.unlock()
     }
 
-    func take() -> [(ScheduledRun, Int32, Double)] {
+    func take() -> [EndedWorker] {
         lock.lock()
         defer { lock.unlock() }
         let taken = entries

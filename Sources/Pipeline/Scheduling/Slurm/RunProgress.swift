@@ -26,20 +26,13 @@ public enum RunProgress: String, CaseIterable, Sendable {
         return (.missing, nil)
     }
 
-    /// Whether another process holds run `id`'s lock now (tried without waiting, and
-    /// released at once when taken; a run never locked has no lock file, and none is
-    /// created).
+    /// Whether a process holds run `id`'s lock now (``RunLock/state(store:id:)``: a
+    /// shared probe that neither waits, nor creates a lock file, nor rewrites the
+    /// holder's record). A stale lock is held too: its holder is computing the run.
     static func isLocked(_ id: String, in store: RunStore) -> Bool {
-        guard FileManager.default.fileExists(atPath: (store.directory as NSString).appendingPathComponent("\(id).lock"))
-        else { return false }
-        do {
-            let lock = try RunLock(store: store, id: id, waiting: false)
-            lock.release()
-            return false
-        } catch RunLockError.held {
-            return true
-        } catch {
-            return false
+        switch RunLock.state(store: store, id: id) {
+        case .held, .stale: return true
+        case .free, .unknown: return false
         }
     }
 }
