@@ -11,7 +11,9 @@
 # /etc/slurm/slurm.conf, a link to the generated one that `up` creates when no other
 # slurm.conf is there (and `down` removes); otherwise `source $HASHLAB_SLURM_DIR/env`
 # exports SLURM_CONF. The node is `hostname -s`, both controller and compute node, with
-# CPUs = nproc, the machine's memory, and MaxArraySize=8 (so arrays are split).
+# CPUs = nproc, the machine's memory, MaxArraySize=8 (so arrays are split), and
+# batch_sched_delay=0: a task starts within a second of a CPU freeing (Slurm's default,
+# 3 s, made short array tasks start in pairs every 3 s here: 12 runs took 18 s, now 10 s).
 # Needs root (apt-get, daemons); no systemd.
 set -euo pipefail
 
@@ -88,6 +90,7 @@ SlurmdParameters=config_overrides
 ReturnToService=2
 MaxArraySize=$MAX_ARRAY_SIZE
 MinJobAge=60
+SchedulerParameters=batch_sched_delay=0
 NodeName=$host CPUs=$cpus RealMemory=$memory State=UNKNOWN
 PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
 EOF

@@ -33,13 +33,16 @@ enum SlurmCluster {
         return try #require(line.flatMap { Int($0.split(separator: "=").last?.trimmingCharacters(in: .whitespaces) ?? "") })
     }
 
-    /// Runs a Slurm command found on PATH (through /usr/bin/env) to its end: status and
-    /// standard output followed by standard error.
+    /// Runs a Slurm command found on PATH (through /usr/bin/env) to its end, with
+    /// `environment` added to this process's: status and standard output followed by
+    /// standard error.
     @discardableResult
-    static func run(_ command: String, _ arguments: [String]) -> (status: Int32, text: String) {
+    static func run(_ command: String, _ arguments: [String],
+                    environment: [String: String] = [:]) -> (status: Int32, text: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [command] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -29,11 +29,20 @@ import TestSupport
         return directory
     }
 
-    /// `hashlab <command> small.yaml …` with the project's root and `results` folder.
-    static func hashlab(_ command: String, _ project: TemporaryDirectory, results: String = "results",
-                        _ arguments: [String] = [], environment: [String: String] = [:]) throws -> HashlabProcess {
-        try HashlabProcess([command, project.path("small.yaml"), "--root", RunOneCommandTests.root,
-                            "--results", project.path(results)] + arguments, environment: environment)
+    /// `hashlab <command> <spec> …` with the project's root and `results` folder.
+    static func hashlab(_ command: String, _ project: TemporaryDirectory, spec: String = "small.yaml",
+                        results: String = "results", _ arguments: [String] = [],
+                        environment: [String: String] = [:]) throws -> HashlabProcess {
+        HashlabProcess(waitingFor: try start(command, project, spec: spec, results: results, arguments,
+                                             environment: environment))
+    }
+
+    /// ``hashlab(_:_:spec:results:_:environment:)`` started, not waited for.
+    static func start(_ command: String, _ project: TemporaryDirectory, spec: String = "small.yaml",
+                      results: String = "results", _ arguments: [String] = [],
+                      environment: [String: String] = [:]) throws -> Process {
+        try HashlabProcess.start([command, project.path(spec), "--root", RunOneCommandTests.root,
+                                  "--results", project.path(results)] + arguments, environment: environment)
     }
 
     /// The `result` section of every run file in `results/runs`, by run id, without its
@@ -55,8 +64,8 @@ import TestSupport
     }
 
     /// The store of a local `hashlab run` of the spec, in `local/` of the project.
-    static func localResults(_ project: TemporaryDirectory) throws -> [String: String] {
-        let local = try hashlab("run", project, results: "local", ["--jobs", "2"])
+    static func localResults(_ project: TemporaryDirectory, spec: String = "small.yaml") throws -> [String: String] {
+        let local = try hashlab("run", project, spec: spec, results: "local", ["--jobs", "2"])
         #expect(local.status == 0, "\(local.error)")
         return try results(project, "local")
     }
