@@ -67,7 +67,7 @@ public struct RunStore: Sendable {
 
     /// Writes `stored` atomically.
     ///
-    /// - Throws: ``HDF5Error/fileWriteFailed(file:reason:)`` (the atomic-write error),
+    /// - Throws: ``AtomicWriteError`` naming the result file, the step and the system's reason,
     ///   or a file-system error creating the directory.
     public func write(_ stored: StoredRun) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

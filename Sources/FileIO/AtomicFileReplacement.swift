@@ -7,15 +7,15 @@ import Foundation
 /// The temporary file is hidden and unique: `.<name>.<16 hex digits>.tmp` beside the
 /// destination. Until ``commit()`` renames it, whatever is at the destination is
 /// untouched; ``discard()`` removes the temporary file.
-struct AtomicFileReplacement {
+package struct AtomicFileReplacement {
     /// The path that ``commit()`` replaces.
-    let destination: String
+    package let destination: String
     /// The path the new content is written to.
-    let temporaryPath: String
+    package let temporaryPath: String
     /// The directory holding both.
-    let directory: String
+    package let directory: String
 
-    init(destination: String) {
+    package init(destination: String) {
         self.destination = destination
         let name: Substring
         if let slash = destination.lastIndex(of: "/") {
@@ -30,35 +30,45 @@ struct AtomicFileReplacement {
         temporaryPath = directory == "/" ? "/" + hiddenName : directory + "/" + hiddenName
     }
 
+    /// Creates the temporary file (it must not exist yet) for writing and returns its
+    /// descriptor, which the caller closes.
+    ///
+    /// - Throws: ``AtomicWriteError`` at step ``AtomicWriteError/Step/creating``, e.g.
+    ///   when the directory does not exist or is not writable.
+    package func create() throws -> Int32 {
+        let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw failure(.creating, temporaryPath) }
+        return descriptor
+    }
+
     /// Flushes the temporary file to storage (`fsync`), renames it onto the
     /// destination, and flushes the directory so that the rename survives a crash.
     ///
-    /// - Throws: ``HDF5Error/fileWriteFailed(file:reason:)`` naming the destination
-    ///   and the failing step. If only the directory flush fails, the destination has
-    ///   already been replaced.
-    func commit() throws {
-        try synchronize(temporaryPath, flags: O_RDONLY, step: "syncing \(temporaryPath)")
+    /// - Throws: ``AtomicWriteError`` naming the destination and the failing step. If
+    ///   only the directory flush fails, the destination has already been replaced.
+    package func commit() throws {
+        try synchronize(temporaryPath, flags: O_RDONLY, step: .syncing)
         guard rename(temporaryPath, destination) == 0 else {
-            throw failure("renaming \(temporaryPath) onto it")
+            throw failure(.renaming, temporaryPath)
         }
-        try synchronize(directory, flags: O_RDONLY | O_DIRECTORY, step: "syncing directory \(directory)")
+        try synchronize(directory, flags: O_RDONLY | O_DIRECTORY, step: .syncingDirectory)
     }
 
     /// Removes the temporary file, if it exists.
-    func discard() {
+    package func discard() {
         unlink(temporaryPath)
     }
 
-    /// Opens `path` with `flags` and calls `fsync` on it.
-    private func synchronize(_ path: String, flags: Int32, step: String) throws {
-        let descriptor = open(path, flags)
-        guard descriptor >= 0 else { throw failure(step) }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw failure(step) }
+    /// The error for a failed system call on `subject`, with the current `errno`.
+    package func failure(_ step: AtomicWriteError.Step, _ subject: String) -> AtomicWriteError {
+        AtomicWriteError(file: destination, step: step, subject: subject, code: errno)
     }
 
-    /// The error for a failed system call, with `errno`'s message.
-    private func failure(_ step: String) -> HDF5Error {
-        .fileWriteFailed(file: destination, reason: "\(step): \(String(cString: strerror(errno)))")
+    /// Opens `path` with `flags` and calls `fsync` on it.
+    private func synchronize(_ path: String, flags: Int32, step: AtomicWriteError.Step) throws {
+        let descriptor = open(path, flags)
+        guard descriptor >= 0 else { throw failure(step, path) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw failure(step, path) }
     }
 }
