@@ -31,11 +31,23 @@ package struct AtomicFileReplacement {
     }
 
     /// Creates the temporary file (it must not exist yet) for writing and returns its
-    /// descriptor, which the caller closes.
+    /// descriptor, which the caller closes. A destination that exists must be a regular
+    /// file (or a symbolic link, which the rename replaces): renaming onto a device such
+    /// as `/dev/null` would replace the device node itself.
     ///
-    /// - Throws: ``AtomicWriteError`` at step ``AtomicWriteError/Step/creating``, e.g.
-    ///   when the directory does not exist or is not writable.
+    /// - Throws: ``AtomicWriteError`` at step ``AtomicWriteError/Step/checkingDestination``
+    ///   for a destination that is not a regular file (code `EEXIST`), or at
+    ///   ``AtomicWriteError/Step/creating``, e.g. when the directory does not exist or
+    ///   is not writable.
     package func create() throws -> Int32 {
+        var status = stat()
+        if lstat(destination, &status) == 0 {
+            let kind = status.st_mode & S_IFMT
+            guard kind == S_IFREG || kind == S_IFLNK else {
+                throw AtomicWriteError(file: destination, step: .checkingDestination, subject: destination,
+                                       code: EEXIST)
+            }
+        }
         let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw failure(.creating, temporaryPath) }
         return descriptor

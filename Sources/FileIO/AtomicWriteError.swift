@@ -9,6 +9,9 @@ import Foundation
 public struct AtomicWriteError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The steps of an atomic replacement, in order.
     public enum Step: String, Sendable {
+        /// Checking the destination: something other than a regular file (a device
+        /// such as `/dev/null`, a FIFO, a socket, a directory) is never replaced.
+        case checkingDestination = "checking"
         /// Creating the temporary file beside the destination.
         case creating
         /// Writing the content into the temporary file.
@@ -37,8 +40,13 @@ public struct AtomicWriteError: Error, Equatable, Sendable, CustomStringConverti
         self.code = code
     }
 
-    /// The system's message for ``code``.
-    public var reason: String { String(cString: strerror(code)) }
+    /// The system's message for ``code``, or for ``Step/checkingDestination`` why the
+    /// destination is not replaced.
+    public var reason: String {
+        step == .checkingDestination
+            ? "not a regular file (a device, FIFO, socket or directory); refusing to replace it"
+            : String(cString: strerror(code))
+    }
 
     /// `out.json: cannot write the file: creating /x/.out.json.….tmp: No such file or directory`.
     public var description: String {

@@ -39,17 +39,25 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == Data("old".utf8))
     }
 
-    @Test func aDirectoryAtTheDestinationFailsAtRenamingAndLeavesNoTemporaryFile() throws {
+    @Test func aDestinationThatIsNoRegularFileIsNeverReplaced() throws {
+        // Renaming onto /dev/null as root replaces the device node with a regular file;
+        // a FIFO and a directory stand in for it here.
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let destination = directory + "/taken"
-        try FileManager.default.createDirectory(atPath: destination + "/inside", withIntermediateDirectories: true)
-        let error = try #require(#expect(throws: AtomicWriteError.self) {
-            try writeAtomically(Data("x".utf8), to: destination)
-        })
-        #expect(error.step == .renaming)
-        #expect(error.code == EISDIR)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["taken"])
+        let fifo = directory + "/fifo"
+        try #require(mkfifo(fifo, 0o644) == 0)
+        try FileManager.default.createDirectory(atPath: directory + "/taken/inside", withIntermediateDirectories: true)
+        for destination in [fifo, directory + "/taken"] {
+            let error = try #require(#expect(throws: AtomicWriteError.self) {
+                try writeAtomically(Data("x".utf8), to: destination)
+            })
+            #expect(error.step == .checkingDestination)
+            #expect(error.description == "\(destination): cannot write the file: checking \(destination): not a regular "
+                    + "file (a device, FIFO, socket or directory); refusing to replace it")
+        }
+        var status = stat()
+        #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "the FIFO is still a FIFO")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["fifo", "taken"])
     }
 
     /// Runs `/bin/sh -c command`; returns its exit status.
