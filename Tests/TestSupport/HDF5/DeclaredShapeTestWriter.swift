@@ -13,7 +13,7 @@ public enum DeclaredShapeTestWriter {
         case chunked(rows: Int)
     }
 
-    /// Declares `objectPath` (whose groups must exist) with `shape` in the file at `path`.
+    /// Declares `objectPath` (creating missing groups above it) with `shape` in the file at `path`.
     public static func declare(_ objectPath: String, shape: [Int], layout: Layout, in path: String) {
         H5Eset_auto2(hashlab_H5E_DEFAULT(), nil, nil)
         let file = H5Fopen(path, hashlab_H5F_ACC_RDWR(), hashlab_H5P_DEFAULT())
@@ -34,7 +34,10 @@ public enum DeclaredShapeTestWriter {
             H5Pset_chunk(properties, Int32(chunk.count), chunk)
             H5Pset_deflate(properties, 4)
         }
-        let dataset = H5Dcreate2(file, objectPath, hashlab_H5T_IEEE_F32LE(), dataspace, hashlab_H5P_DEFAULT(),
+        let linkProperties = H5Pcreate(hashlab_H5P_LINK_CREATE())
+        defer { H5Pclose(linkProperties) }
+        H5Pset_create_intermediate_group(linkProperties, 1)
+        let dataset = H5Dcreate2(file, objectPath, hashlab_H5T_IEEE_F32LE(), dataspace, linkProperties,
                                  properties, hashlab_H5P_DEFAULT())
         precondition(dataset >= 0, "cannot declare \(objectPath) in \(path)")
         H5Dclose(dataset)
