@@ -49,6 +49,19 @@ import TestSupport
         #expect(verify.output.contains("res101.mat: UNVERIFIED, \(note)\n"))
     }
 
+    @Test func aKnownDatasetNotBuiltIsADataErrorAndAnUnknownNameIsNot() throws {
+        let directory = try TemporaryDirectory("hashlab-elsewhere")
+        defer { directory.remove() }
+        let absent = try HashlabProcess(["datasets", "info", "mfeat"], in: directory.url.path)
+        #expect(absent.status == 3)
+        #expect(absent.error == "hashlab: error: dataset mfeat is not present at datasets/data/mfeat.h5; "
+                + "build it with: hashlab datasets fetch mfeat\n")
+        let unknown = try HashlabProcess(["datasets", "info", "mfaet"], in: directory.url.path)
+        #expect(unknown.status == 1)
+        #expect(unknown.error.hasPrefix("hashlab: error: unknown dataset \"mfaet\" (did you mean \"mfeat\"?)"))
+        #expect(try directory.contents().isEmpty)
+    }
+
     @Test func datasetsListOutsideTheRepositoryShowsTheBuiltInManifests() throws {
         let directory = try TemporaryDirectory("hashlab-elsewhere")
         defer { directory.remove() }
