@@ -39,6 +39,9 @@ public struct CodeEvaluation: Sendable {
         guard database.codes.count > 0 else {
             throw CodeEvaluationError.mismatch("\(databasePath): /codes has no rows")
         }
+        guard queries.codes.count > 0 else {
+            throw CodeEvaluationError.mismatch("\(queriesPath): /codes has no rows: there is no query to evaluate")
+        }
         let evaluation = RetrievalEvaluation(cutoffs: cutoffs,
                                              queriesWithoutRelevant: queriesWithoutRelevant)
         let metrics = try evaluation.evaluate(

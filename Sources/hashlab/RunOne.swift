@@ -4,7 +4,7 @@ import Foundation
 import Pipeline
 
 /// `hashlab run-one`: one configuration, end to end, printed or written as JSON. Exit
-/// status: 0 with a result; 1 on an error; 3 (``ExitCode/notApplicable``) when the
+/// status: 0 with a result; 1 on an error; 3 for bad input data; 4 (``ExitCode/notApplicable``) when the
 /// method declines the configuration by its definition (e.g. `itq` with more bits than
 /// the modality has dimensions): `hashlab: not applicable: <reason>` on standard error,
 /// nothing printed or written. In worker mode (`--planned`) see ``runPlanned(_:)``; in
@@ -19,7 +19,7 @@ struct RunOne: ParsableCommand {
             Cross-modal (both directions): hashlab run-one --dataset mfeat --protocol cross-modal --queries 200 \
             --modality fou --modality kar --method lemon --bits 32 --seed 1
             Online (a round per chunk): --protocol online --chunk 400 (database codes learned by default)
-            Exit status: 0 with a result, 1 on an error, 3 when the method declines the \
+            Exit status: 0 with a result, 1 on an error, 3 for bad input data, 4 when the method declines the \
             configuration (e.g. itq with more bits than feature dimensions; the reason is printed).
             """)
 

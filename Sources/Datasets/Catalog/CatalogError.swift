@@ -1,11 +1,23 @@
 /// A dataset that is not known or not built yet.
-public enum CatalogError: Error, Equatable, CustomStringConvertible {
+public enum CatalogError: DataInputError, Equatable, CustomStringConvertible {
     /// No manifest has this name.
     case unknownDataset(name: String, known: [String], suggestion: String?)
     /// The dataset is known but its file has not been built; `howToGet` is the command.
     case notPresent(name: String, path: String, howToGet: String)
     /// The dataset cannot be fetched; it must be imported or generated.
     case notFetchable(name: String, howToGet: String)
+
+    /// Whether the data is at fault: a known dataset whose file is missing is, like
+    /// any missing data file; an unknown name or a dataset that cannot be downloaded
+    /// is a mistake in the command.
+    public var isDataInputError: Bool {
+        switch self {
+        case .notPresent:
+            return true
+        case .unknownDataset, .notFetchable:
+            return false
+        }
+    }
 
     public var description: String {
         switch self {

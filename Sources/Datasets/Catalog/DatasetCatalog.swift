@@ -1,9 +1,18 @@
 import Foundation
 import HashCore
 
-/// The datasets a project knows (manifests in `<root>/datasets/*.yaml`) and holds
-/// (built files in `<root>/datasets/data/<name>.h5`), with downloads cached in
-/// `<root>/datasets/cache/`. Both folders are ignored by git.
+/// The datasets a project knows and holds (built files in
+/// `<root>/datasets/data/<name>.h5`), with downloads cached in `<root>/datasets/cache/`.
+/// Both folders are ignored by git.
+///
+/// The known datasets are hashlab's built-in manifests (the repository's
+/// `datasets/*.yaml`, compiled into the binary, so their checksums are enforced
+/// wherever hashlab runs, whatever the current directory) and any further manifests
+/// in `<root>/datasets/*.yaml`. A project's manifest may add a dataset but not
+/// override a built-in one: a file named like a built-in manifest must have the same
+/// contents, or every lookup through it fails with
+/// ``ManifestError/overridesBuiltIn(file:name:)``. (A re-saved copy of an official file
+/// is imported with `--allow-unverified` instead, which the dataset records.)
 public struct DatasetCatalog: Sendable {
     /// The project root (the folder holding `datasets/`).
     public let root: String
@@ -29,27 +38,61 @@ public struct DatasetCatalog: Sendable {
         FileManager.default.fileExists(atPath: dataPath(name))
     }
 
-    /// Every manifest, by name.
+    /// The names of hashlab's built-in manifests, sorted.
+    public static var builtInNames: [String] {
+        BuiltInManifests.files.keys.map { String($0.dropLast(".yaml".count)) }.sorted()
+    }
+
+    /// The built-in manifest called `name`, or `nil`.
+    public static func builtInManifest(_ name: String) -> DatasetManifest? {
+        guard let text = BuiltInManifests.files["\(name).yaml"] else { return nil }
+        // The built-in texts are the repository's manifests, which its tests parse.
+        return try? DatasetManifest(text: text, path: "built-in datasets/\(name).yaml")
+    }
+
+    /// The text of the built-in manifest file `fileName` (`awa2.yaml`), byte for byte,
+    /// or `nil`; for the test that keeps it equal to `datasets/<fileName>`.
+    package static func builtInText(_ fileName: String) -> String? {
+        BuiltInManifests.files[fileName]
+    }
+
+    /// Every manifest, built-in and the project's, by name.
     ///
-    /// - Throws: ``ManifestError`` for the first manifest that cannot be read.
+    /// - Throws: ``ManifestError`` for the first project manifest that cannot be read
+    ///   or overrides a built-in one.
     public func manifests() throws -> [DatasetManifest] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: manifestDirectory)) ?? []
-        return try names.filter { $0.hasSuffix(".yaml") }.sorted().map {
-            try DatasetManifest(path: manifestDirectory + "/" + $0)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: manifestDirectory)) ?? []
+        var names = Set(Self.builtInNames)
+        for file in files where file.hasSuffix(".yaml") {
+            names.insert(String(file.dropLast(".yaml".count)))
         }
+        return try names.sorted().compactMap { try knownManifest($0) }
     }
 
     /// The manifest called `name`.
     ///
     /// - Throws: ``CatalogError/unknownDataset(name:known:suggestion:)`` or ``ManifestError``.
     public func manifest(_ name: String) throws -> DatasetManifest {
+        if let manifest = try knownManifest(name) { return manifest }
+        let known = try manifests().map(\.name)
+        throw CatalogError.unknownDataset(name: name, known: known,
+                                          suggestion: NearestName.suggestion(for: name, among: known))
+    }
+
+    /// The manifest called `name` (built in, or in the project's `datasets/`), or
+    /// `nil` when there is none.
+    ///
+    /// - Throws: ``ManifestError`` when the project's file cannot be read, or differs
+    ///   from the built-in manifest of that name.
+    public func knownManifest(_ name: String) throws -> DatasetManifest? {
         let path = manifestDirectory + "/\(name).yaml"
-        guard FileManager.default.fileExists(atPath: path) else {
-            let known = try manifests().map(\.name)
-            throw CatalogError.unknownDataset(name: name, known: known,
-                                              suggestion: NearestName.suggestion(for: name, among: known))
+        let builtIn = Self.builtInManifest(name)
+        guard !name.contains("/"), FileManager.default.fileExists(atPath: path) else { return builtIn }
+        let project = try DatasetManifest(path: path)
+        if let builtIn, builtIn != project {
+            throw ManifestError.overridesBuiltIn(file: path, name: name)
         }
-        return try DatasetManifest(path: path)
+        return project
     }
 
     /// The path of a dataset given by name (looked up in the data folder) or by a

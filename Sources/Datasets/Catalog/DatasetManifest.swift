@@ -80,6 +80,14 @@ public struct DatasetManifest: Codable, Equatable, Sendable {
         } catch {
             throw ManifestError.unreadable(file: path, reason: error.localizedDescription)
         }
+        try self.init(text: text, path: path)
+    }
+
+    /// Parses and checks the manifest `text`, whose file is `path` (errors name it, and
+    /// its `name` must be the file's name).
+    ///
+    /// - Throws: ``ManifestError`` as ``init(path:)``.
+    public init(text: String, path: String) throws {
         do {
             self = try YAMLDecoder().decode(DatasetManifest.self, from: text)
         } catch let error as DecodingError {

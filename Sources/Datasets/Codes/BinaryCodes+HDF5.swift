@@ -12,7 +12,8 @@ extension HDF5File {
                 let bits = try attributeNames(on: datasetPath).contains("bits")
                     ? try integerAttribute("bits", on: datasetPath)
                     : 64 * words.columns
-                guard bits > 0, (bits + 63) / 64 == words.columns else {
+                // Compared without arithmetic on `bits`, which a file may set to any integer.
+                guard bits > 0, bits / 64 + (bits % 64 == 0 ? 0 : 1) == words.columns else {
                     throw CodeFileError.invalidValues(
                         file: path, path: datasetPath,
                         reason: "attribute bits = \(bits) does not fit \(words.columns) words per code")

@@ -1,5 +1,5 @@
 /// Why a code file cannot be used.
-public enum CodeFileError: Error, Equatable, CustomStringConvertible {
+public enum CodeFileError: DataInputError, Equatable, CustomStringConvertible {
     /// `/codes` and `/labels` have different numbers of rows.
     case countMismatch(file: String, codes: Int, labels: Int)
     /// A dataset holds values outside what its layout allows.

@@ -5,7 +5,7 @@
 /// one) and, where an object is involved, the object's absolute path inside the file.
 /// Descriptions start with both, e.g.
 /// `codes.h5: /codes: expected a 2-D dataset, found 3-D [4, 2, 2]`.
-public enum HDF5Error: Error, Equatable, Sendable, CustomStringConvertible {
+public enum HDF5Error: DataInputError, Equatable, Sendable, CustomStringConvertible {
     /// Nothing exists at the file path.
     case fileNotFound(file: String)
     /// The file exists but has no HDF5 signature.
@@ -30,6 +30,11 @@ public enum HDF5Error: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongType(file: String, path: String, expected: HDF5ElementType, found: HDF5ElementType)
     /// HDF5 could not read the dataset's data, e.g. because its region is truncated.
     case readFailed(file: String, path: String)
+    /// The dataset's declared shape needs `bytes` bytes (`nil` when the count
+    /// overflows), more than `limit`: the file's size for data stored contiguously, or
+    /// the bound ``HDF5File/maximumExpansion`` times the file's size for chunked or
+    /// compressed data. Nothing was allocated.
+    case declaredSizeTooLarge(file: String, path: String, shape: [Int], bytes: Int?, limit: Int, reason: String)
     /// Rows `rows` were asked of a dataset that has `count` rows.
     case rowsOutOfRange(file: String, path: String, rows: Range<Int>, count: Int)
     /// HDF5 could not create or write the dataset or group.
@@ -72,6 +77,9 @@ public enum HDF5Error: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file): \(path): expected \(expected) elements, found \(found)"
         case .readFailed(let file, let path):
             "\(file): \(path): reading the data failed (truncated or corrupt file?)"
+        case .declaredSizeTooLarge(let file, let path, let shape, let bytes, let limit, let reason):
+            "\(file): \(path): declared shape \(shape) needs \(bytes.map { "\($0) bytes" } ?? "more bytes than can be counted")"
+                + ", more than \(reason) (\(limit) bytes); refusing to read it"
         case .rowsOutOfRange(let file, let path, let rows, let count):
             "\(file): \(path): rows \(rows.lowerBound)..<\(rows.upperBound) asked of a dataset with \(count) rows"
         case .writeFailed(let file, let path):
@@ -88,6 +96,18 @@ public enum HDF5Error: Error, Equatable, Sendable, CustomStringConvertible {
             "\(file): \(path): attribute \"\(name)\": reading failed"
         case .attributeWriteFailed(let file, let path, let name):
             "\(file): \(path): attribute \"\(name)\": writing failed"
+        }
+    }
+
+    /// Whether the file read is at fault: every case but the failures to write.
+    public var isDataInputError: Bool {
+        switch self {
+        case .fileWriteFailed, .writeFailed, .alreadyExists, .unrepresentableString, .attributeWriteFailed:
+            false
+        case .fileNotFound, .notHDF5, .unreadableFile, .missingObject, .notADataset, .notAGroup, .wrongRank,
+             .wrongType, .readFailed, .rowsOutOfRange, .missingAttribute, .wrongAttributeType, .attributeNotScalar,
+             .attributeReadFailed, .declaredSizeTooLarge:
+            true
         }
     }
 

@@ -1,4 +1,6 @@
 import CHDF5
+import FileIO
+import Foundation
 import Linalg
 
 extension HDF5File {
@@ -16,22 +18,29 @@ extension HDF5File {
     /// and MATLAB read, and without object modification times, so the same contents
     /// give the same bytes.
     ///
-    /// - Throws: ``HDF5Error/fileWriteFailed(file:reason:)`` when the file cannot be
-    ///   created, closed, synced or renamed, and whatever `body` throws.
+    /// - Throws: ``AtomicWriteError`` when the temporary file cannot be created, synced
+    ///   or renamed (naming the step and the system's reason, e.g. a missing directory);
+    ///   ``HDF5Error/fileWriteFailed(file:reason:)`` when HDF5 cannot create or close
+    ///   it; and whatever `body` throws.
     public static func write(to path: String, _ body: (HDF5File) throws -> Void) throws {
         HDF5Library.prepareCurrentThread()
         let replacement = AtomicFileReplacement(destination: path)
+        // Creating the file first reports a missing or unwritable directory with the
+        // system's reason; HDF5 then truncates it and writes its own structure.
+        _ = Glibc.close(try replacement.create())
         let accessProperties = H5Pcreate(hashlab_H5P_FILE_ACCESS())
         guard accessProperties >= 0 else {
+            replacement.discard()
             throw HDF5Error.fileWriteFailed(file: path, reason: "HDF5 cannot create file access properties")
         }
         defer { H5Pclose(accessProperties) }
         H5Pset_fclose_degree(accessProperties, H5F_CLOSE_STRONG)
         let creationProperties = untimedCreationProperties(hashlab_H5P_FILE_CREATE())
         defer { H5Pclose(creationProperties) }
-        let identifier = H5Fcreate(replacement.temporaryPath, hashlab_H5F_ACC_EXCL(), creationProperties,
+        let identifier = H5Fcreate(replacement.temporaryPath, hashlab_H5F_ACC_TRUNC(), creationProperties,
                                    accessProperties)
         guard identifier >= 0 else {
+            replacement.discard()
             throw HDF5Error.fileWriteFailed(file: path, reason: "HDF5 cannot create \(replacement.temporaryPath)")
         }
         let file = HDF5File(identifier: identifier, path: path)

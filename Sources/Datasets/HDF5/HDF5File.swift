@@ -179,7 +179,12 @@ extension HDF5File {
         }
     }
 
-    /// The dimensions of a dataset's dataspace.
+    /// The dimensions of a dataset's dataspace, after checking that the file can hold
+    /// that much data (see ``checkDeclaredSize(of:at:shape:)``), so no reader allocates
+    /// for a shape the file cannot back.
+    ///
+    /// - Throws: ``HDF5Error/declaredSizeTooLarge(file:path:shape:bytes:limit:reason:)``
+    ///   or ``HDF5Error/readFailed(file:path:)``.
     func dataspaceShape(of dataset: hid_t, at absolutePath: String) throws -> [Int] {
         let dataspace = H5Dget_space(dataset)
         guard dataspace >= 0 else { throw HDF5Error.readFailed(file: path, path: absolutePath) }
@@ -187,6 +192,7 @@ extension HDF5File {
         guard let shape = Self.shape(ofDataspace: dataspace) else {
             throw HDF5Error.readFailed(file: path, path: absolutePath)
         }
+        try checkDeclaredSize(of: dataset, at: absolutePath, shape: shape)
         return shape
     }
 
@@ -199,7 +205,7 @@ extension HDF5File {
         guard rank == 0 || H5Sget_simple_extent_dims(dataspace, &dimensions, nil) == rank else {
             return nil
         }
-        return dimensions.map { Int($0) }
+        return dimensions.map { Int(clamping: $0) }
     }
 
     /// Reads a name through the HDF5 convention of asking for its length first (a call

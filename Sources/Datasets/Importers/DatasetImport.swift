@@ -5,12 +5,15 @@ import HashCore
 /// dataset file, in three steps that each fail before anything is written:
 ///
 /// 1. every source file is hashed (SHA-256); a file whose name the dataset's manifest
-///    lists with a checksum or size must match it;
+///    lists with a checksum or size must match it, unless ``allowUnverified`` is set:
+///    then the mismatch is logged and recorded in the dataset's provenance as
+///    `unverified:<file>` (expected and actual SHA-256 and size);
 /// 2. the importer of `kind` reads the files (any order; variables are found by name,
 ///    in the first file holding them; for `mat`, the variables ``variables`` names)
 ///    and builds the contents;
-/// 3. the contents are validated and written atomically, with provenance: importer,
-///    source files and their SHA-256, and the manifest's licence and citation.
+/// 3. the contents are validated and written atomically (the output's folder created
+///    if missing), with provenance: importer, source files and their SHA-256, and the
+///    manifest's licence and citation.
 ///
 /// A failure at any step leaves no output file (and an earlier file at the output path
 /// untouched).
@@ -79,19 +82,25 @@ public struct DatasetImport {
     public let manifest: DatasetManifest?
     /// The variables a `mat` import reads; `nil` for the other kinds, which know theirs.
     public let variables: MATVariableMap?
+    /// Whether a source file that differs from the manifest is accepted (and recorded
+    /// as unverified) instead of refused.
+    public let allowUnverified: Bool
 
     public init(kind: Kind, name: String, files: [String], manifest: DatasetManifest?,
-                variables: MATVariableMap? = nil) {
+                variables: MATVariableMap? = nil, allowUnverified: Bool = false) {
         self.kind = kind
         self.name = name
         self.files = files
         self.manifest = manifest
         self.variables = variables
+        self.allowUnverified = allowUnverified
     }
 
     /// Imports the sources and writes the dataset to `path`; returns its contents.
     ///
-    /// - Throws: ``ImportError``, ``DatasetSourceError`` (checksum, size, unreadable),
+    /// - Throws: ``ImportError``, ``DatasetSourceError`` (unreadable; a checksum or size
+    ///   mismatch, ``DatasetSourceError/sourceMismatch(file:expectedSHA256:foundSHA256:expectedBytes:foundBytes:)``,
+    ///   unless ``allowUnverified``),
     ///   ``MATFileError``, ``DatasetError`` or ``HDF5Error``, each naming the file.
     @discardableResult
     public func run(writingTo path: String, log: (String) -> Void) throws -> DatasetContents {
@@ -104,8 +113,15 @@ public struct DatasetImport {
             let fileName = URL(fileURLWithPath: file).lastPathComponent
             let digest: String
             if let source = manifest?.source(fileName) {
-                digest = try FileDigest.verify(file, against: source)
-                log("\(file): sha256 \(digest)" + (source.sha256 == nil ? "" : " (matches the manifest)"))
+                let verification = try SourceVerification(path: file, source: source)
+                digest = verification.sha256
+                if let mismatch = verification.mismatch {
+                    guard allowUnverified else { throw mismatch }
+                    log("warning: \(file) differs from the manifest, \(verification.provenanceNote)")
+                    provenance[SourceVerification.provenanceKey(fileName)] = verification.provenanceNote
+                } else {
+                    log("\(file): sha256 \(digest)" + (source.sha256 == nil ? "" : " (matches the manifest)"))
+                }
             } else {
                 digest = try FileDigest.sha256(of: file)
                 log("\(file): sha256 \(digest)")
@@ -122,6 +138,9 @@ public struct DatasetImport {
         contents.provenance.merge(provenance) { _, new in new }
         log("\(contents.count) items, \(contents.classes.count) classes, modalities "
             + contents.modalities.map { "\($0.name) (\($0.features.columns)-d)" }.joined(separator: ", "))
+        try DatasetValidation(file: path).check(contents)
+        try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
+                                                withIntermediateDirectories: true)
         try contents.write(to: path)
         log("wrote \(path)")
         return contents

@@ -1,6 +1,6 @@
 /// Why an importer cannot turn source files into a dataset. Every case names the
 /// file (or the files searched) and the variable.
-public enum ImportError: Error, Equatable, CustomStringConvertible {
+public enum ImportError: DataInputError, Equatable, CustomStringConvertible {
     /// No importer of that kind; `suggestion` is the nearest known kind.
     case unknownKind(name: String, known: [String], suggestion: String?)
     /// None of `files` holds `variable`.
@@ -72,6 +72,18 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
             return "import mat needs the variables to read: the modalities' and the labels'"
         case let .unexpectedVariableMap(kind):
             return "import \(kind) reads its own variables and takes no variable map"
+        }
+    }
+
+    /// Whether the source files are at fault: every case but those about the command
+    /// itself (the kind, the number of files, the variable map).
+    public var isDataInputError: Bool {
+        switch self {
+        case .unknownKind, .wrongFiles, .missingVariableMap, .unexpectedVariableMap:
+            return false
+        case .missingVariable, .unresolvedOrientation, .countMismatch, .invalidValue, .itemCountMismatch,
+             .ambiguousItemCount, .dimensionMismatch, .labelKindMismatch, .nonFiniteFeature:
+            return true
         }
     }
 

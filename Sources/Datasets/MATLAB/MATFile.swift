@@ -94,7 +94,8 @@ public final class MATFile {
             switch array.arrayClass {
             case .sparse:
                 let rows = array.dimensions.first ?? 0
-                var dense = [T](repeating: 0, count: array.dimensions.reduce(1, *))
+                var dense = [T](repeating: 0,
+                                count: try MATElementCount.dense(array.dimensions, file: path, variable: name))
                 try MATSparse.expand(values: array.real?.values(as: T.self) ?? [],
                                      rowIndices: array.rowIndices?.integers() ?? [],
                                      columnStarts: array.columnStarts?.integers() ?? [], rows: rows, into: &dense) {

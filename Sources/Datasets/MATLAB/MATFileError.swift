@@ -1,6 +1,6 @@
 /// Why a MATLAB file or one of its variables cannot be read. Every case names the
 /// file and, where there is one, the variable.
-public enum MATFileError: Error, Equatable, CustomStringConvertible {
+public enum MATFileError: DataInputError, Equatable, CustomStringConvertible {
     case fileNotFound(file: String)
     case unreadable(file: String, reason: String)
     /// Neither a MAT v5 header nor an HDF5-based v7.3 file.
@@ -14,6 +14,9 @@ public enum MATFileError: Error, Equatable, CustomStringConvertible {
     /// for numbers).
     case unsupportedClass(file: String, variable: String, found: String, expected: String)
     case notTwoDimensional(file: String, variable: String, dimensions: [Int])
+    /// The variable declares more elements than hashlab reads (a sparse array whose
+    /// dense form exceeds `limit` elements); nothing was allocated.
+    case tooLarge(file: String, variable: String, dimensions: [Int], limit: Int)
 
     public var description: String {
         switch self {
@@ -33,6 +36,9 @@ public enum MATFileError: Error, Equatable, CustomStringConvertible {
             return "\(file): variable \(variable) is a \(found) array, expected \(expected)"
         case let .notTwoDimensional(file, variable, dimensions):
             return "\(file): variable \(variable) has dimensions \(dimensions.map(String.init).joined(separator: " × ")), expected 2"
+        case let .tooLarge(file, variable, dimensions, limit):
+            return "\(file): variable \(variable) declares dimensions "
+                + "\(dimensions.map(String.init).joined(separator: " × ")), more than \(limit) elements; refusing to read it"
         }
     }
 }

@@ -149,6 +149,10 @@ final class MATv5Reader {
         let isLogical = flagWord & 0x0200 != 0
         let dimensionsTag = try tag(in: body, at: flags.next, variable: variable)
         let dimensions = MATv5Data(type: dimensionsTag.type, bytes: dimensionsTag.body, swapped: swapped).integers()
+        guard let elementCount = MATElementCount.of(dimensions) else {
+            throw MATFileError.corrupt(file: path, variable: variable,
+                                       reason: "dimensions \(dimensions) are negative or too large")
+        }
         let nameTag = try tag(in: body, at: dimensionsTag.next, variable: variable)
         let name = String(decoding: nameTag.body, as: UTF8.self)
         var offset = nameTag.next
@@ -160,9 +164,12 @@ final class MATv5Reader {
         }
         switch arrayClass {
         case .cell:
-            let count = dimensions.reduce(1, *)
+            // Every cell is an element of at least a tag's 8 bytes.
+            guard elementCount <= (body.count - offset) / 8 else {
+                throw MATFileError.truncated(file: path, variable: variable)
+            }
             var cells: [MATv5Array] = []
-            for _ in 0..<count {
+            for _ in 0..<elementCount {
                 let element = try tag(in: body, at: offset, variable: variable)
                 guard element.type == .matrix else {
                     throw MATFileError.corrupt(file: path, variable: variable, reason: "cell element is not an array")
@@ -183,7 +190,7 @@ final class MATv5Reader {
             let real = try nextData()
             // UTF-8 char data has one or more bytes per character: count the characters.
             let count = arrayClass == .char ? real?.text().count : real?.count
-            if let count, count != dimensions.reduce(1, *) {
+            if let count, count != elementCount {
                 throw MATFileError.corrupt(file: path, variable: variable,
                                            reason: "\(count) values for dimensions \(dimensions)")
             }

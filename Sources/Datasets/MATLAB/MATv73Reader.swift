@@ -43,10 +43,19 @@ final class MATv73Reader {
         if isSparse(objectPath) {
             let rows = try file.numericAttribute("MATLAB_sparse", on: objectPath, as: UInt64.self)
             let columnStarts = try file.shape(of: objectPath + "/jc")
-            return [Int(rows), max(0, (columnStarts.first ?? 1) - 1)]
+            guard let rowCount = Int(exactly: rows) else {
+                throw MATFileError.corrupt(file: path, variable: variable, reason: "sparse row count \(rows) is too large")
+            }
+            return [rowCount, max(0, (columnStarts.first ?? 1) - 1)]
         }
         if isEmpty(objectPath) {
-            return try file.readConverting(objectPath, as: Double.self).elements.map { Int($0) }
+            return try file.readConverting(objectPath, as: Double.self).elements.map { value in
+                guard let dimension = Int(exactly: value), dimension >= 0 else {
+                    throw MATFileError.corrupt(file: path, variable: variable,
+                                               reason: "empty array's dimension \(value) is not a count")
+                }
+                return dimension
+            }
         }
         return try file.shape(of: objectPath).reversed()
     }
@@ -59,13 +68,13 @@ final class MATv73Reader {
         if isEmpty(objectPath) { return (dimensions, []) }
         if isSparse(objectPath) {
             let rows = dimensions[0]
-            var dense = [T](repeating: 0, count: dimensions.reduce(1, *))
+            var dense = [T](repeating: 0, count: try MATElementCount.dense(dimensions, file: path, variable: variable))
             guard file.exists(objectPath + "/data") else { return (dimensions, dense) }
             let values = try file.readConverting(objectPath + "/data", as: T.self).elements
             let rowIndices = try file.readConverting(objectPath + "/ir", as: Double.self).elements
             let columnStarts = try file.readConverting(objectPath + "/jc", as: Double.self).elements
-            try MATSparse.expand(values: values, rowIndices: rowIndices.map { Int($0) },
-                                 columnStarts: columnStarts.map { Int($0) }, rows: rows, into: &dense) {
+            try MATSparse.expand(values: values, rowIndices: rowIndices.map { Int(exactly: $0) ?? -1 },
+                                 columnStarts: columnStarts.map { Int(exactly: $0) ?? -1 }, rows: rows, into: &dense) {
                 MATFileError.corrupt(file: path, variable: variable, reason: "sparse indices out of range")
             }
             return (dimensions, dense)

@@ -1,6 +1,6 @@
 /// Why a dataset file (or the contents about to be written as one) is not a valid
 /// hashlab dataset. Every case names the file and the object in it.
-public enum DatasetError: Error, Equatable, CustomStringConvertible {
+public enum DatasetError: DataInputError, Equatable, CustomStringConvertible {
     /// A required object (`/labels`, `/classes`, `/features`) is absent.
     case missingObject(file: String, path: String)
     /// The dataset has no `/features/<modality>` matrix.
@@ -21,6 +21,23 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
     case invalidName(file: String, name: String)
     /// Features of a modality the dataset does not have were asked for.
     case unknownModality(file: String, modality: String, known: [String])
+    /// The dataset holds no item (`/labels` has no row).
+    case noItems(file: String)
+    /// No item of the dataset has a label (every row of `/labels` is zero).
+    case noLabelledItems(file: String, items: Int)
+
+    /// Whether the dataset file is at fault: every case but asking for a modality the
+    /// dataset does not have.
+    public var isDataInputError: Bool {
+        switch self {
+        case .unknownModality:
+            return false
+        case .missingObject, .noModalities, .rowCountMismatch, .nonFiniteFeature, .invalidLabel,
+             .classCountMismatch, .attributeRowMismatch, .splitIndexOutOfRange, .invalidName, .noItems,
+             .noLabelledItems:
+            return true
+        }
+    }
 
     public var description: String {
         switch self {
@@ -44,6 +61,10 @@ public enum DatasetError: Error, Equatable, CustomStringConvertible {
             return "\(file): \"\(name)\" is not a valid modality, split or part name (empty or contains '/')"
         case let .unknownModality(file, modality, known):
             return "\(file): no modality \"\(modality)\"; the dataset has \(known.joined(separator: ", "))"
+        case let .noItems(file):
+            return "\(file): /labels has no rows: the dataset holds no item"
+        case let .noLabelledItems(file, items):
+            return "\(file): /labels: none of the \(items) items has a label (every row is zero)"
         }
     }
 }

@@ -93,7 +93,7 @@ public struct RunStore: Sendable {
     /// Writes `stored` atomically.
     ///
     /// - Throws: ``RunStoreError/cannotCreate(store:reason:)`` when the directory
-    ///   cannot be created, or the atomic write's error naming the run's file and the
+    ///   cannot be created, or ``AtomicWriteError`` naming the run's file and the
     ///   failing step with the system's reason (e.g. `No space left on device`); the
     ///   write leaves either the previous file or the new one, and no temporary file.
     public func write(_ stored: StoredRun) throws {

@@ -11,11 +11,15 @@ struct FetchDataset: ParsableCommand {
     @Argument(help: "The dataset's name.")
     var name: String
 
+    @Flag(name: .long, help: "Use a download whose size or sha256 differs from the manifest (recorded in the dataset).")
+    var allowUnverified = false
+
     @OptionGroup var options: RootOption
 
     func run() throws {
         try reportingErrors {
-            _ = try DatasetFetcher(catalog: DatasetCatalog(root: options.root)).fetch(name) { print($0) }
+            _ = try DatasetFetcher(catalog: DatasetCatalog(root: options.root))
+                .fetch(name, allowUnverified: allowUnverified) { print($0) }
         }
     }
 }

@@ -23,9 +23,11 @@ struct ImportDataset: ParsableCommand {
             matrices (classes named 1…C); --classes names them from a variable. Each
             matrix may be items × D or D × items. A mat import uses a manifest only
             when --dataset names one.
-            Files whose names the dataset's manifest lists must match its sha256;
-            every file's sha256 is recorded in the dataset. Nothing is written when
-            any check fails.
+            Files whose names the dataset's manifest lists (hashlab's built-in
+            manifests, or the project's datasets/*.yaml) must match its sha256 and
+            size, unless --allow-unverified is given, which records the mismatch in
+            the dataset; every file's sha256 is recorded in the dataset. Nothing is
+            written when any check fails.
             """)
 
     @Argument(help: "The source layout: xlsa17, lemon-mirflickr, dcmh-mirflickr or mat.")
@@ -56,6 +58,12 @@ struct ImportDataset: ParsableCommand {
     @Option(name: .long, help: "Where to write the dataset (default: datasets/data/NAME.h5 under --root).")
     var out: String?
 
+    @Flag(name: .long, help: """
+        Accept source files whose sha256 or size differs from the manifest (e.g. re-saved copies); \
+        the dataset records which file failed, with the expected and actual sha256.
+        """)
+    var allowUnverified = false
+
     @OptionGroup var options: RootOption
 
     func run() throws {
@@ -67,14 +75,10 @@ struct ImportDataset: ParsableCommand {
             // A mat import is named after its first file unless --dataset names a dataset;
             // only a dataset named so has a manifest.
             let manifestName = kind == .mat ? dataset : name
-            let manifest = try manifestName.flatMap { manifestName in
-                FileManager.default.fileExists(atPath: catalog.manifestDirectory + "/\(manifestName).yaml")
-                    ? try catalog.manifest(manifestName) : nil
-            }
+            let manifest = try manifestName.flatMap { try catalog.knownManifest($0) }
             let path = out ?? catalog.dataPath(name)
-            try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
-                                                    withIntermediateDirectories: true)
-            try DatasetImport(kind: kind, name: name, files: files, manifest: manifest, variables: variables)
+            try DatasetImport(kind: kind, name: name, files: files, manifest: manifest, variables: variables,
+                              allowUnverified: allowUnverified)
                 .run(writingTo: path) { print($0) }
         }
     }

@@ -1,4 +1,5 @@
 import Datasets
+import FileIO
 import Foundation
 import Testing
 
@@ -47,6 +48,18 @@ import Testing
             }
             let contents = try FileManager.default.contentsOfDirectory(atPath: directory)
             #expect(contents.isEmpty)
+        }
+    }
+
+    @Test func aMissingDirectoryIsAnAtomicWriteErrorWithTheSystemsReason() throws {
+        try HDF5Fixtures.withTemporaryDirectory { directory in
+            let path = directory + "/absent/new.h5"
+            let error = try #require(#expect(throws: AtomicWriteError.self) {
+                try HDF5File.write(to: path) { try $0.setAttribute("name", "x") }
+            })
+            #expect(error.file == path && error.step == .creating && error.code == ENOENT)
+            #expect(error.description.hasSuffix(": No such file or directory"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Datasets
+import FileIO
 import Foundation
 import Linalg
 import Testing
@@ -125,9 +126,10 @@ import Testing
             let readOnly = try HDF5File(reading: path)
             let error = #expect(throws: HDF5Error.self) { try readOnly.write([UInt8(1)], to: "/more") }
             #expect(error == .writeFailed(file: path, path: "/more"))
+            // A missing directory is an I/O error, not an HDF5 one (AtomicWriteTests checks its fields).
             let noDirectory = directory + "/absent/out.h5"
-            let creation = #expect(throws: HDF5Error.self) { try HDF5File.write(to: noDirectory) { _ in } }
-            #expect(creation?.description.hasPrefix("\(noDirectory): cannot write the file") == true)
+            let creation = #expect(throws: AtomicWriteError.self) { try HDF5File.write(to: noDirectory) { _ in } }
+            #expect(creation?.description.hasPrefix("\(noDirectory): cannot write the file: creating ") == true)
         }
     }
 

@@ -38,7 +38,9 @@ import TestSupport
         let manifest = try Self.manifest(in: directory, sha256: wrong.uppercased())
         #expect(manifest.source("res101.mat")?.sha256 == wrong.uppercased())
         let digest = try FileDigest.sha256(of: res)
-        try expectNothingWritten(DatasetSourceError.checksumMismatch(file: res, expected: wrong, found: digest),
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: res)[.size] as? NSNumber).intValue
+        try expectNothingWritten(DatasetSourceError.sourceMismatch(file: res, expectedSHA256: wrong, foundSHA256: digest,
+                                                                   expectedBytes: nil, foundBytes: size),
                                  in: directory) { out in
             try runImport(.xlsa17, files: [att, res], to: out, manifest: manifest)
         }
@@ -50,10 +52,33 @@ import TestSupport
         let (res, att) = try Xlsa17Fixture.write(in: directory, layout: .v5)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: res)[.size] as? NSNumber).intValue
         let manifest = try Self.manifest(in: directory, sha256: try FileDigest.sha256(of: res), bytes: size + 1)
-        try expectNothingWritten(DatasetSourceError.sizeMismatch(file: res, expected: size + 1, found: size),
+        let digest = try FileDigest.sha256(of: res)
+        try expectNothingWritten(DatasetSourceError.sourceMismatch(file: res, expectedSHA256: digest,
+                                                                   foundSHA256: digest, expectedBytes: size + 1,
+                                                                   foundBytes: size),
                                  in: directory) { out in
             try runImport(.xlsa17, files: [res, att], to: out, manifest: manifest)
         }
+    }
+
+    @Test func allowUnverifiedWritesTheDatasetAndRecordsTheMismatch() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (res, att) = try Xlsa17Fixture.write(in: directory, layout: .v5)
+        let wrong = String(repeating: "cd", count: 32)
+        let manifest = try Self.manifest(in: directory, sha256: wrong, bytes: 12)
+        let digest = try FileDigest.sha256(of: res)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: res)[.size] as? NSNumber).intValue
+        let out = directory.path("unverified.h5")
+        var log: [String] = []
+        try DatasetImport(kind: .xlsa17, name: "awa2", files: [res, att], manifest: manifest, allowUnverified: true)
+            .run(writingTo: out) { log.append($0) }
+        let note = "accepted with --allow-unverified: sha256 \(digest) (\(size) bytes), the manifest's sha256 \(wrong) (12 bytes)"
+        #expect(log.contains("warning: \(res) differs from the manifest, \(note)"))
+        let dataset = try Dataset(path: out)
+        #expect(dataset.provenance["unverified:res101.mat"] == note)
+        #expect(dataset.provenance["sha256:res101.mat"] == digest)
+        #expect(dataset.provenance["unverified:att_splits.mat"] == nil, "att_splits.mat has no reference value")
     }
 
     @Test func theRightChecksumIsRecordedWithTheManifestsProvenance() throws {

@@ -333,7 +333,7 @@ import Testing
             name: "mfeat", path: fixture.root + "/datasets/data/mfeat.h5", howToGet: "hashlab datasets fetch mfeat")))
         #expect(error?.description.contains("build it with: hashlab datasets fetch mfeat") == true)
         #expect(try fixture.error(spec.replacingOccurrences(of: "mfeat", with: "mfaet"))
-                == .dataset(fixture.at(2, "dataset"), .unknownDataset(name: "mfaet", known: ["mfeat"],
+                == .dataset(fixture.at(2, "dataset"), .unknownDataset(name: "mfaet", known: DatasetCatalog.builtInNames,
                                                                       suggestion: "mfeat")))
     }
 
