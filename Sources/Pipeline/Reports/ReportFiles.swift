@@ -1,4 +1,5 @@
 import Datasets
+import FileIO
 import Foundation
 
 /// Writes report files under a results directory, each atomically (a temporary file

@@ -1,4 +1,5 @@
 import Datasets
+import FileIO
 import Foundation
 
 /// The result store: one JSON file per run in `directory` (`results/runs`), named by

@@ -1,4 +1,5 @@
 import Datasets
+import FileIO
 import Foundation
 
 /// Submits runs to Slurm as job arrays over a plan in the store. ``submit(_:)`` writes

@@ -1,4 +1,5 @@
 import Datasets
+import FileIO
 import Foundation
 
 /// The runs of one Slurm submission, in the order of the array tasks that compute them

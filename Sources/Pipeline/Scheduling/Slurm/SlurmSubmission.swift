@@ -1,4 +1,5 @@
 import Datasets
+import FileIO
 import Foundation
 
 /// One `hashlab run --executor slurm` as it was submitted: its folder
