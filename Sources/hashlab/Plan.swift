@@ -5,7 +5,8 @@ import Pipeline
 
 /// `hashlab plan`: expand experiment specs into their runs and check them before
 /// anything runs, and count what the store has done. A spec error is printed with its
-/// file, line and key, the other specs are still planned, and the exit code is 2.
+/// file, line and key, the other specs are still planned, and the exit code is 2. A spec
+/// of more than ``LargeSweepWarning/threshold`` runs is warned about before it is planned.
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -24,6 +25,7 @@ struct Plan: ParsableCommand {
             for path in specs {
                 do {
                     let spec = try ExperimentSpec.load(path: path)
+                    if let warning = LargeSweepWarning(spec) { StandardError.write("\(warning)\n") }
                     let plan = try ExperimentPlan(spec: spec, root: options.root, execution: execution)
                     print(PlanSummary(spec: spec, runs: plan.runs.map(\.run), done: plan.runs.filter {
                         plan.done.contains($0.id)
