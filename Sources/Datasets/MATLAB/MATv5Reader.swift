@@ -149,6 +149,15 @@ final class MATv5Reader {
         let isLogical = flagWord & 0x0200 != 0
         let dimensionsTag = try tag(in: body, at: flags.next, variable: variable)
         let dimensions = MATv5Data(type: dimensionsTag.type, bytes: dimensionsTag.body, swapped: swapped).integers()
+        var elementCount = 1
+        for dimension in dimensions {
+            let (product, overflow) = elementCount.multipliedReportingOverflow(by: dimension)
+            guard dimension >= 0, !overflow else {
+                throw MATFileError.corrupt(file: path, variable: variable, reason: "dimensions \(dimensions) are "
+                                           + "negative or have a product too large to hold")
+            }
+            elementCount = product
+        }
         let nameTag = try tag(in: body, at: dimensionsTag.next, variable: variable)
         let name = String(decoding: nameTag.body, as: UTF8.self)
         var offset = nameTag.next
@@ -160,9 +169,12 @@ final class MATv5Reader {
         }
         switch arrayClass {
         case .cell:
-            let count = dimensions.reduce(1, *)
+            guard elementCount <= (body.count - offset) / 8 else {
+                throw MATFileError.corrupt(file: path, variable: variable, reason: "\(elementCount) cells for dimensions "
+                                           + "\(dimensions) do not fit in \(body.count - offset) bytes")
+            }
             var cells: [MATv5Array] = []
-            for _ in 0..<count {
+            for _ in 0..<elementCount {
                 let element = try tag(in: body, at: offset, variable: variable)
                 guard element.type == .matrix else {
                     throw MATFileError.corrupt(file: path, variable: variable, reason: "cell element is not an array")
@@ -183,7 +195,7 @@ final class MATv5Reader {
             let real = try nextData()
             // UTF-8 char data has one or more bytes per character: count the characters.
             let count = arrayClass == .char ? real?.text().count : real?.count
-            if let count, count != dimensions.reduce(1, *) {
+            if let count, count != elementCount {
                 throw MATFileError.corrupt(file: path, variable: variable,
                                            reason: "\(count) values for dimensions \(dimensions)")
             }
