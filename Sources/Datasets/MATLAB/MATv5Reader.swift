@@ -194,8 +194,8 @@ final class MATv5Reader {
         default:
             let real = try nextData()
             // UTF-8 char data has one or more bytes per character: count the characters.
-            let count = arrayClass == .char ? real?.text().count : real?.count
-            if let count, count != elementCount {
+            let count = real.map { arrayClass == .char ? $0.text().count : $0.count } ?? 0
+            if count != elementCount {
                 throw MATFileError.corrupt(file: path, variable: variable,
                                            reason: "\(count) values for dimensions \(dimensions)")
             }

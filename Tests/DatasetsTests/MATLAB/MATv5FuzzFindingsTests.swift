@@ -34,4 +34,35 @@ import TestSupport
             try file.dimensions(of: "allclasses_names")
         }
     }
+
+    /// A SciPy-written file of char arrays and a cell of strings, mutated so that a char
+    /// array has dimensions but no data element: reading its strings indexed past the
+    /// end ("Index out of range").
+    static let charArrayWithoutData = [
+        "TUFUTEFCIDUuMCBNQVQtZmlsZSBQbGF0Zm9ybTogcG9zaXgsIENyZWF0ZWQgb246IFRodSBEZWMgIDMgMTk6Mzc6MjQgMjAyNgAA",
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAABSU0OAAAAMAAAAAYAAAAIAAAABAAAAAAA",
+        "AAAFAAAACwAAAAEAAAAEAAAAAQAEAG5hbWUQAAQAYXdhMg4AAACgAAAABgAAAAgAAAABAAAAAAAAAAUAAAAIAAAAAQAAAAIAAAAB",
+        "AAAABwAAAGNsYXNzZXMADgAAADD/////////JAAAAAQAAAAAAAAABQAAAAgAAAABAAAAAwAAAAEAAAAAAAAAEAADAGNhdAAOAAAA",
+        "MAAAAAYAAAAIAAAABAAAAAAAAAAFAAAACAAAAAEAAAADAAAAAQAAAAAAAAAQAAMAZG9nAA=="
+    ].joined()
+
+    @Test func aCharArrayWithoutDataIsCorrupt() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("finding.mat")
+        try #require(Data(base64Encoded: Self.charArrayWithoutData)).write(to: URL(fileURLWithPath: path))
+        let file = try MATFile(reading: path)
+        var errors: [MATFileError] = []
+        for name in file.variableNames {
+            do {
+                _ = try file.strings(name)
+            } catch let error as MATFileError {
+                errors.append(error)
+            }
+        }
+        #expect(errors.contains { error in
+            if case let .corrupt(file, _, reason) = error { return file == path && reason.contains(" values for dimensions ") }
+            return false
+        }, "\(errors)")
+    }
 }
