@@ -85,7 +85,9 @@ public final class MATFile {
     /// order, with its dimensions; sparse variables are expanded to dense.
     ///
     /// - Throws: ``MATFileError/unsupportedClass(file:variable:found:expected:)`` for
-    ///   char, cell, struct and object variables; read errors.
+    ///   char, cell, struct and object variables; ``MATFileError/corrupt(file:variable:reason:)``
+    ///   for a sparse variable whose dense form would not fit in the machine's memory;
+    ///   read errors.
     public func columnMajor<T: HDF5Scalar & BinaryFloatingPoint>(_ name: String, as type: T.Type = T.self) throws
         -> (dimensions: [Int], elements: [T]) {
         try checkPresent(name)
@@ -94,7 +96,12 @@ public final class MATFile {
             switch array.arrayClass {
             case .sparse:
                 let rows = array.dimensions.first ?? 0
-                var dense = [T](repeating: 0, count: array.dimensions.reduce(1, *))
+                let count = array.dimensions.reduce(1, *)
+                guard UInt64(count) <= ProcessInfo.processInfo.physicalMemory / UInt64(MemoryLayout<T>.stride) else {
+                    throw MATFileError.corrupt(file: path, variable: name, reason: "a sparse matrix of dimensions "
+                                               + "\(array.dimensions) expands to more than this machine's memory")
+                }
+                var dense = [T](repeating: 0, count: count)
                 try MATSparse.expand(values: array.real?.values(as: T.self) ?? [],
                                      rowIndices: array.rowIndices?.integers() ?? [],
                                      columnStarts: array.columnStarts?.integers() ?? [], rows: rows, into: &dense) {

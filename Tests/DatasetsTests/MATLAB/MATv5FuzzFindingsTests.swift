@@ -65,4 +65,26 @@ import TestSupport
             return false
         }, "\(errors)")
     }
+
+    /// SciPy's 4 × 4 sparse identity `S`, mutated to dimensions [67371008, 67108864]:
+    /// its dense form (36 PB) trapped the allocation ("failed to allocate").
+    static let hugeSparseMatrix = [
+        "TUFUTEFCIDUuMCBNQVQtZmlsZSBQMGF0Zm9ybTogcG9zaXgsIENyZWF0ZWQgb246IFRodSBEZWMgIDMgMTk6Mzc6MjQgMjAyNgAA",
+        "AAAABwAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACQBSU0OAAAAiAAAAAYAAAAIAAAABQAAAAQA",
+        "AAAFAAAACAAAAAAABAQAAAAEAQABAFMAAAAFAAAAEAAAAAAAAAAAAwAAAgAAAAMAAAAFAAAAFAAAAAAAAAABAAAAAgAAAAMAAAAE",
+        "AAAAAAAAAAkAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAPA/AAAAAAAA8D8="
+    ].joined()
+
+    @Test func aSparseMatrixLargerThanMemoryIsCorrupt() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("finding.mat")
+        try #require(Data(base64Encoded: Self.hugeSparseMatrix)).write(to: URL(fileURLWithPath: path))
+        let file = try MATFile(reading: path)
+        #expect(try file.dimensions(of: "S") == [67_371_008, 67_108_864])
+        #expect(throws: MATFileError.corrupt(file: path, variable: "S", reason: "a sparse matrix of dimensions "
+                                             + "[67371008, 67108864] expands to more than this machine's memory")) {
+            try file.matrix("S", as: Double.self)
+        }
+    }
 }
