@@ -3,7 +3,7 @@
 PACKAGES := libopenblas-dev liblapacke-dev libhdf5-dev zlib1g-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: setup build test bench datasets reproduce tables-check kernels-check clean
+.PHONY: setup build test bench datasets reproduce tables-check kernels-check fuzz clean
 
 setup:
 	@missing=""; for package in $(PACKAGES); do \
@@ -62,6 +62,24 @@ tables-check: build
 kernels-check: build
 	$(HASHLAB) datasets fetch mfeat
 	MFEAT_SPECS="$(MFEAT_SPECS)" scripts/kernels-check.sh
+
+# Fuzzing (not in CI): each libFuzzer target of Fuzz/ for FUZZ_SECONDS, from the seeds in
+# Fuzz/Corpus/<target> (and experiments/ for the spec parser) into a working corpus under
+# Fuzz/.build/corpus; crashes, hangs and out-of-memory inputs land in Fuzz/.build/findings.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := SpecFuzzer MATv5Fuzzer DatasetFuzzer
+FUZZ_BIN := Fuzz/.build/debug
+fuzz:
+	swift build --package-path Fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
+	mkdir -p Fuzz/.build/findings
+	status=0; for target in $(FUZZ_TARGETS); do \
+	    mkdir -p Fuzz/.build/corpus/$$target; \
+	    seeds="Fuzz/Corpus/$$target"; [ $$target = SpecFuzzer ] && seeds="$$seeds experiments"; \
+	    echo "== $$target for $(FUZZ_SECONDS) s"; \
+	    SWIFT_BACKTRACE=enable=no $(FUZZ_BIN)/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=2048 -max_len=65536 \
+	        -print_final_stats=1 -artifact_prefix=Fuzz/.build/findings/$$target- \
+	        Fuzz/.build/corpus/$$target $$seeds || status=1; \
+	done; exit $$status
 
 clean:
 	rm -rf .build
