@@ -1,7 +1,7 @@
 /// The warning `hashlab plan`, `run` and `report` print on standard error, before a
 /// spec is planned, when it expands to more than ``threshold`` runs: planning such a
-/// sweep takes a while (about 2 minutes per million runs here) and running it takes the
-/// number of runs times a run's time. Sweeps of more than ``Sweep/maximumPoints`` runs
+/// sweep takes a while (issue 16's probe measured 39 s for 324,000 runs; a debug build
+/// plans 18,000 runs in 5 s) and running it takes the number of runs times a run's time. Sweeps of more than ``Sweep/maximumPoints`` runs
 /// per method entry are errors, not warnings.
 public struct LargeSweepWarning: Sendable, CustomStringConvertible {
     /// The largest number of runs a spec expands to without a warning.
