@@ -89,6 +89,30 @@ import TestSupport
                 && lines.last?.hasSuffix(" is missing)") == true, "\(lines)")
     }
 
+    /// Regression (issue 16's probe): a spec naming a dataset that is known but not built
+    /// exited 2 with `file:line` under `plan` and 1 without a location under `run`; both
+    /// now give the same spec error (exit 2), and `run` writes nothing.
+    @Test func planAndRunAgreeOnADatasetNotBuilt() throws {
+        let root = try TemporaryDirectory()
+        defer { root.remove() }
+        try FileManager.default.createDirectory(atPath: root.path("datasets"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: RunOneCommandTests.root + "/datasets/mfeat.yaml",
+                                         toPath: root.path("datasets/mfeat.yaml"))
+        let spec = root.path("spec.yaml")
+        try Data(BadSpec.valid.utf8).write(to: URL(fileURLWithPath: spec))
+        let expected = "hashlab: error: \(spec):2: dataset: dataset mfeat is not present at "
+            + root.path("datasets/data/mfeat.h5")
+        var messages: [String] = []
+        for command in ["plan", "run"] {
+            let process = try HashlabProcess([command, spec, "--root", root.url.path])
+            #expect(process.status == 2, "\(command): \(process.error)")
+            #expect(process.error.hasPrefix(expected), "\(command): \(process.error)")
+            messages.append(process.error)
+        }
+        #expect(messages[0] == messages[1])
+        #expect(!FileManager.default.fileExists(atPath: root.path("results")))
+    }
+
     /// A spec of more than 10,000 runs is warned about, with its count, before anything
     /// is planned or run: here `run` then stops at an `--only` value no run has, and
     /// `plan` at the spec's missing dataset.
