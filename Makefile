@@ -3,7 +3,7 @@
 PACKAGES := libopenblas-dev liblapacke-dev libhdf5-dev zlib1g-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: setup build test bench datasets reproduce tables-check kernels-check clean
+.PHONY: setup build test bench datasets reproduce tables-check kernels-check fuzz clean
 
 setup:
 	@missing=""; for package in $(PACKAGES); do \
@@ -62,6 +62,32 @@ tables-check: build
 kernels-check: build
 	$(HASHLAB) datasets fetch mfeat
 	MFEAT_SPECS="$(MFEAT_SPECS)" scripts/kernels-check.sh
+
+# Fuzzing (not in CI): each libFuzzer target of Fuzz/ for FUZZ_SECONDS, from the seeds in
+# Fuzz/Corpus/<target> (and experiments/ for the spec parser) into a working corpus under
+# Fuzz/.build/corpus. Crashes, timeouts and out-of-memory inputs do not stop a target
+# (fork mode): each is written to Fuzz/.build/findings (emptied first), and make fails
+# when any was found.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := SpecFuzzer MATv5Fuzzer DatasetFuzzer
+FUZZ_BIN := Fuzz/.build/debug
+fuzz:
+	swift build --package-path Fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
+	rm -rf Fuzz/.build/findings && mkdir -p Fuzz/.build/findings
+	for target in $(FUZZ_TARGETS); do \
+	    mkdir -p Fuzz/.build/corpus/$$target; \
+	    seeds="Fuzz/Corpus/$$target"; [ $$target = SpecFuzzer ] && seeds="$$seeds experiments"; \
+	    echo "== $$target for $(FUZZ_SECONDS) s"; \
+	    SWIFT_BACKTRACE=enable=no $(FUZZ_BIN)/$$target -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=2048 \
+	        -max_len=65536 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+	        -artifact_prefix=Fuzz/.build/findings/$$target- Fuzz/.build/corpus/$$target $$seeds \
+	        > Fuzz/.build/$$target.log 2>&1; \
+	    grep -E '^#[0-9]+: cov' Fuzz/.build/$$target.log | tail -n 1; \
+	done
+	@if [ -n "$$(ls Fuzz/.build/findings)" ]; then \
+	    echo "findings (inputs in Fuzz/.build/findings, logs in Fuzz/.build/<target>.log):"; \
+	    ls Fuzz/.build/findings; exit 1; \
+	else echo "no findings"; fi
 
 clean:
 	rm -rf .build

@@ -24,8 +24,9 @@ public struct RBFKernelMap: Sendable {
     /// with `generator`, and sets σ to `sigma` or, when `nil`, to the mean distance
     /// from the training items to the anchors.
     ///
-    /// - Throws: ``KernelError/degenerateWidth`` when every item coincides with every
-    ///   anchor (σ would be 0).
+    /// - Throws: ``KernelError/tooFewItems(count:)`` when σ is to be set from fewer
+    ///   than two items; ``KernelError/degenerateWidth`` when every item coincides with
+    ///   every anchor (σ would be 0).
     public init(training: Matrix<Float>, anchorCount: Int, sigma: Float? = nil,
                 generator: inout SeededGenerator) throws {
         self = try Self.fitted(training: training, anchorCount: anchorCount, sigma: sigma, generator: &generator).map
@@ -36,11 +37,12 @@ public struct RBFKernelMap: Sendable {
     /// give σ (when not given; rounded to the map's `Float`, so that training and encoding
     /// use one width) and are then turned into kernel values in place.
     ///
-    /// - Throws: ``KernelError/degenerateWidth``.
+    /// - Throws: ``KernelError/tooFewItems(count:)``, ``KernelError/degenerateWidth``.
     public static func fitted<Scalar: KernelScalar>(
         training: Matrix<Float>, anchorCount: Int, sigma: Float? = nil, precision: Scalar.Type = Float.self,
         generator: inout SeededGenerator
     ) throws -> (map: RBFKernelMap, features: Matrix<Scalar>) {
+        guard sigma != nil || training.rows >= 2 else { throw KernelError.tooFewItems(count: training.rows) }
         let count = min(anchorCount, training.rows)
         let chosen = generator.sample(count, from: training.rows).sorted()
         let anchors = training.selectingRows(chosen)

@@ -16,8 +16,8 @@ struct Diff: ParsableCommand {
             relative path; files on one side only are listed. Two directories of run files \
             (e.g. two results/runs) are compared as result stores: every metric of the runs \
             in both (same run id), and the runs in one store only or with another status \
-            (ok, failed, not_applicable) in the other. Exit status: 0 when nothing moved, 1 when something moved or a file or \
-            run is on one side only, 2 on errors.
+            (ok, failed, not_applicable) in the other; a run file that does not read as a run is an error. Exit status: 0 \
+            when nothing moved, 1 when something moved or a file or run is on one side only, 2 on errors.
             """)
 
     @Argument(help: "The old table or directory of tables (A).")
@@ -31,7 +31,13 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         if let stores = StoreDiff.stores(old: old, new: new) {
-            let report = StoreDiff(tolerance: tolerance).compare(old: stores.old, new: stores.new)
+            let report: StoreDiff.Report
+            do {
+                report = try StoreDiff(tolerance: tolerance).compare(old: stores.old, new: stores.new)
+            } catch {
+                StandardError.write("hashlab: error: \(error)\n")
+                throw ExitCode(2)
+            }
             try finish(moved: report.isEmpty ? nil : report.description, unit: "metric")
             return
         }

@@ -12,7 +12,8 @@ struct Hashlab: ParsableCommand {
                       DatasetsCommand.self])
 
     /// Restarts on the reproducible BLAS kernels when needed (``BLASKernelFamily``),
-    /// then runs the command.
+    /// then runs the command; a command that succeeded but whose standard output could
+    /// not be written (``StandardOutput/flush()``) exits with code 1 and says why.
     static func main() {
         do {
             try BLASKernelFamily.enforce()
@@ -21,5 +22,9 @@ struct Hashlab: ParsableCommand {
             Foundation.exit(2)
         }
         main(nil)
+        if let reason = StandardOutput.flush() {
+            StandardError.write("hashlab: error: cannot write standard output: \(reason)\n")
+            Foundation.exit(1)
+        }
     }
 }

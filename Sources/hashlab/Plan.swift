@@ -7,7 +7,8 @@ import Pipeline
 /// anything runs, and count what the store has done. A spec error is printed with its
 /// file, line and key, the other specs are still planned, and the exit code is 2. A
 /// store `hashlab run` could not write into (``RunStore/checkWritable()``) is an error
-/// (exit 1) before anything is planned.
+/// (exit 1) before anything is planned. A spec of more than
+/// ``LargeSweepWarning/threshold`` runs is warned about before it is planned.
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -27,6 +28,7 @@ struct Plan: ParsableCommand {
             for path in specs {
                 do {
                     let spec = try ExperimentSpec.load(path: path)
+                    if let warning = LargeSweepWarning(spec) { StandardError.write("\(warning)\n") }
                     let plan = try ExperimentPlan(spec: spec, root: options.root, execution: execution)
                     print(PlanSummary(spec: spec, runs: plan.runs.map(\.run), done: plan.runs.filter {
                         plan.done.contains($0.id)

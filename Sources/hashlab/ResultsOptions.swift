@@ -19,11 +19,14 @@ struct ResultsOptions: ParsableArguments {
     var resultsDirectory: String { results ?? (root as NSString).appendingPathComponent("results") }
     var store: RunStore { RunStore(directory: (resultsDirectory as NSString).appendingPathComponent("runs")) }
 
-    /// The specs at `paths`, in order; a spec error exits with code 2.
+    /// The specs at `paths`, in order, each of more than ``LargeSweepWarning/threshold``
+    /// runs warned about on standard error; a spec error exits with code 2.
     func specs(_ paths: [String]) throws -> [ExperimentSpec] {
         try paths.map { path in
             do {
-                return try ExperimentSpec.load(path: path)
+                let spec = try ExperimentSpec.load(path: path)
+                if let warning = LargeSweepWarning(spec) { StandardError.write("\(warning)\n") }
+                return spec
             } catch let error as SpecError {
                 throw specExit(printing: error)
             }
@@ -31,18 +34,15 @@ struct ResultsOptions: ParsableArguments {
     }
 
     /// The plans of `specs`, in order; a spec error exits with code 2, a spec whose
-    /// dataset is absent is skipped (with `--skip-missing`) or an error.
+    /// dataset is absent is skipped (with `--skip-missing`) or a spec error at its
+    /// `dataset` line (exit code 2, as in `hashlab plan`).
     func plans(_ specs: [ExperimentSpec], execution: RunExecution) throws -> [ExperimentPlan] {
         var plans: [ExperimentPlan] = []
         for spec in specs {
             do {
-                _ = try DatasetCatalog(root: root).resolve(spec.dataset)
-            } catch let CatalogError.notPresent(name, _, howToGet) where skipMissing {
-                print("\(spec.name): skipped, dataset \(name) is not present; to get it: \(howToGet)")
-                continue
-            }
-            do {
                 plans.append(try ExperimentPlan(spec: spec, root: root, execution: execution))
+            } catch SpecError.dataset(_, .notPresent(let name, _, let howToGet)) where skipMissing {
+                print("\(spec.name): skipped, dataset \(name) is not present; to get it: \(howToGet)")
             } catch let error as SpecError {
                 throw specExit(printing: error)
             }

@@ -85,7 +85,9 @@ public final class MATFile {
     /// order, with its dimensions; sparse variables are expanded to dense.
     ///
     /// - Throws: ``MATFileError/unsupportedClass(file:variable:found:expected:)`` for
-    ///   char, cell, struct and object variables; read errors.
+    ///   char, cell, struct and object variables; ``MATFileError/corrupt(file:variable:reason:)``
+    ///   for a sparse variable whose dense form would not fit in the machine's memory;
+    ///   read errors.
     public func columnMajor<T: HDF5Scalar & BinaryFloatingPoint>(_ name: String, as type: T.Type = T.self) throws
         -> (dimensions: [Int], elements: [T]) {
         try checkPresent(name)

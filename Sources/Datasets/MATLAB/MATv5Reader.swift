@@ -164,9 +164,9 @@ final class MATv5Reader {
         }
         switch arrayClass {
         case .cell:
-            // Every cell is an element of at least a tag's 8 bytes.
             guard elementCount <= (body.count - offset) / 8 else {
-                throw MATFileError.truncated(file: path, variable: variable)
+                throw MATFileError.corrupt(file: path, variable: variable, reason: "\(elementCount) cells for dimensions "
+                                           + "\(dimensions) do not fit in \(body.count - offset) bytes")
             }
             var cells: [MATv5Array] = []
             for _ in 0..<elementCount {
@@ -189,8 +189,8 @@ final class MATv5Reader {
         default:
             let real = try nextData()
             // UTF-8 char data has one or more bytes per character: count the characters.
-            let count = arrayClass == .char ? real?.text().count : real?.count
-            if let count, count != elementCount {
+            let count = real.map { arrayClass == .char ? $0.text().count : $0.count } ?? 0
+            if count != elementCount {
                 throw MATFileError.corrupt(file: path, variable: variable,
                                            reason: "\(count) values for dimensions \(dimensions)")
             }

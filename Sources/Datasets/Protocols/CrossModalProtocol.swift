@@ -19,8 +19,8 @@ public struct CrossModalProtocol: Codable, Hashable, Sendable {
 
     /// The index sets for `dataset` under `seed`.
     ///
-    /// - Throws: ``ProtocolError`` for a missing split or part, or sizes larger than
-    ///   the data.
+    /// - Throws: ``ProtocolError`` for a missing split or part, a stored split whose
+    ///   train part is empty, or sizes larger than the data.
     public func split(_ dataset: Dataset, seed: UInt64) throws -> ProtocolSplit {
         var generator = SeededGenerator(seed: seed, component: "cross-modal/order")
         let queryItems: [Int], databaseItems: [Int], trainingOrder: [Int]
@@ -46,6 +46,10 @@ public struct CrossModalProtocol: Codable, Hashable, Sendable {
             queryItems = Array(order.prefix(queries))
             trainingOrder = Array(order.dropFirst(queries))
             databaseItems = trainingOrder
+        }
+        guard !trainingOrder.isEmpty else {
+            throw ProtocolError.emptySet(dataset: dataset.name, set: "training",
+                                         reason: "the split \"\(storedSplit ?? "")\" has an empty train part")
         }
         let trainingCount = training ?? trainingOrder.count
         guard trainingCount > 0, trainingCount <= trainingOrder.count else {

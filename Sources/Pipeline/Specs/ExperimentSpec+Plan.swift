@@ -68,10 +68,17 @@ extension ExperimentSpec {
                 _ = try run.retrievalProtocol.split(dataset, seed: 0)
             } catch let error as ProtocolError {
                 var location = protocolLocation
-                if case let .tooFewItems(_, set, _, _) = error {
+                switch error {
+                case let .tooFewItems(_, set, _, _):
                     location.key = "protocol." + (set.split(separator: " ").first.map(String.init) ?? "")
-                } else if case let .emptySet(_, set, _) = error {
-                    location.key = "protocol." + (set == "training" ? "unseen" : set)
+                case let .emptySet(_, set, _):
+                    let given = Set(protocolAxes.map(\.name))
+                    location.key = "protocol." + (set != "training" ? set
+                        : ["stored_split", "unseen_split"].first(where: given.contains) ?? "unseen")
+                case let .invalidParameter(name, _):
+                    location.key = "protocol." + name
+                case .unknownClass, .missingSplit:
+                    break
                 }
                 throw SpecError.invalidValue(location, reason: "\(error)")
             }

@@ -22,8 +22,8 @@ struct SpecDocument {
     /// Reads `path` and the files it extends (relative paths from the extending
     /// file's folder).
     ///
-    /// - Throws: ``SpecError`` for an unreadable file, invalid YAML, an unknown key,
-    ///   a missing extended file or an `extends` cycle.
+    /// - Throws: ``SpecError`` for an unreadable file, a directory, a file that is not
+    ///   UTF-8, invalid YAML, an unknown key, a missing extended file or an `extends` cycle.
     init(path: String) throws {
         try self.init(path: path, chain: [], extendedFrom: nil)
     }
@@ -35,10 +35,16 @@ struct SpecDocument {
         }
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw extendedFrom.map { SpecError.extendsMissing($0, path: path) }
-                ?? SpecError.unreadable(file: path, reason: error.localizedDescription)
+            text = try SpecText.read(path)
+        } catch let error as SpecError {
+            switch (error, extendedFrom) {
+            case let (.unreadable, extendedFrom?):
+                throw SpecError.extendsMissing(extendedFrom, path: path)
+            case let (.isDirectory, extendedFrom?):
+                throw SpecError.invalidValue(extendedFrom, reason: "\(path) is a directory, not a spec file")
+            default:
+                throw error
+            }
         }
         let node: Node?
         do {
@@ -47,6 +53,10 @@ struct SpecDocument {
             throw Self.syntaxError(error, file: path)
         }
         root = SpecNode(node: node ?? Node.mapping(Node.Mapping([])), file: path, key: "")
+        guard root.node.mapping != nil else {
+            throw SpecError.wrongType(root.location, expected: "a mapping of the spec's keys at the top level "
+                                      + "(experiment: …, dataset: …), not a \(root.node.sequence != nil ? "list" : "single value")")
+        }
         var entries = Dictionary(try root.entries(known: Self.keys).map { ($0.name, $0.value) },
                                  uniquingKeysWith: { $1 })
         let protocolNode = entries.removeValue(forKey: "protocol")

@@ -5,8 +5,13 @@ import Methods
 /// the line and key; unknown names come with the nearest known name. `hashlab plan`
 /// exits with code 2 on these.
 public enum SpecError: Error, Equatable, CustomStringConvertible {
-    /// The file cannot be read.
+    /// The file cannot be read (it does not exist, or the system refuses: `reason`).
     case unreadable(file: String, reason: String)
+    /// The path is a directory.
+    case isDirectory(file: String)
+    /// The file is not UTF-8 text: `byte`, at the 0-based `offset` on the 1-based
+    /// `line`, starts no valid UTF-8 sequence.
+    case notUTF8(file: String, line: Int, offset: Int, byte: UInt8)
     /// The file is not valid YAML.
     case syntax(file: String, line: Int, reason: String)
     /// A key the mapping does not take.
@@ -41,6 +46,11 @@ public enum SpecError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .unreadable(file, reason):
             return "\(file): cannot read the spec: \(reason)"
+        case let .isDirectory(file):
+            return "\(file): is a directory, not a spec file"
+        case let .notUTF8(file, line, offset, byte):
+            return "\(file):\(line): not UTF-8 text: byte \(offset) (0x" + String(byte, radix: 16, uppercase: true)
+                + ") starts no valid UTF-8 sequence; save the spec as UTF-8"
         case let .syntax(file, line, reason):
             return "\(file):\(line): not valid YAML: \(reason)"
         case let .unknownKey(location, known, suggestion):

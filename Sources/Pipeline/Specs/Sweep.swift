@@ -23,7 +23,7 @@ struct Sweep {
     /// - Throws: ``SpecError/notSwept(_:axis:swept:suggestion:)`` for a zip member
     ///   that is not a swept axis; ``SpecError/invalidValue(_:reason:)`` for an axis
     ///   in two groups, an axis (or zip group) taking one value twice, or more than
-    ///   ``maximumPoints`` points; ``SpecError/zipLengths(_:lengths:)`` for members with
+    ///   ``maximumPoints`` points (at the axis with the most values, naming each factor); ``SpecError/zipLengths(_:lengths:)`` for members with
     ///   different numbers of values.
     init(axes: [SweepAxis], zip groups: [ZipGroup]) throws {
         let swept = axes.filter(\.isSwept)
@@ -70,8 +70,13 @@ struct Sweep {
         let count = blocks.reduce(1.0) { $0 * Double($1[0].values.count) }
         guard count <= Double(Self.maximumPoints) else {
             let runs = count < 1e15 ? String(Int(count)) : "\(count)"
-            throw SpecError.invalidValue(blocks[0][0].values[0].location,
-                                         reason: "the sweep expands to \(runs) runs; hashlab plans at most "
+            let factors = blocks.filter { $0[0].values.count > 1 }
+                .map { block in block.map(\.name).joined(separator: "+") + " \(block[0].values.count)" }
+            let largest = blocks.max { $0[0].values.count < $1[0].values.count }![0]
+            var location = largest.values[0].location
+            if largest.isSwept, location.key.hasSuffix("[0]") { location.key.removeLast(3) }
+            throw SpecError.invalidValue(location, reason: "the sweep expands to \(runs) runs ("
+                                             + factors.joined(separator: " × ") + "); hashlab plans at most "
                                              + "\(Self.maximumPoints) per method entry — split the spec")
         }
         var points: [[String: AxisValue]] = [[:]]

@@ -5,8 +5,8 @@ import Foundation
 /// metric (every ``EvaluationReport/namedValues`` name): a metric moved when its two
 /// values differ by more than ``tolerance``. Runs in one store only, and runs whose
 /// status differs (`ok`, `failed`, `not_applicable`), are listed; runs failed or not
-/// applicable in both have no metrics to compare. Files that do not read as runs are
-/// ignored, as the store ignores them.
+/// applicable in both have no metrics to compare. A run file (`<id>.json`) that does
+/// not read as a run is an error naming it, not a run missing from its store.
 public struct StoreDiff: Sendable {
     /// The largest absolute difference between two metric values that does not count as a move.
     public var tolerance: Double
@@ -16,8 +16,9 @@ public struct StoreDiff: Sendable {
     }
 
     /// The stores at `old` and `new` when both are directories and at least one holds
-    /// a run file (a `.json` file that reads as a ``StoredRun``); nil otherwise — for
-    /// files, or directories of report tables.
+    /// a run file: a `.json` file that reads as a ``StoredRun``, or one named by a run
+    /// id (64 hexadecimal digits), readable or not; nil otherwise — for files, or
+    /// directories of report tables.
     public static func stores(old: String, new: String) -> (old: RunStore, new: RunStore)? {
         func isDirectory(_ path: String) -> Bool {
             var isDirectory: ObjCBool = false
@@ -25,14 +26,24 @@ public struct StoreDiff: Sendable {
         }
         guard isDirectory(old), isDirectory(new) else { return nil }
         let stores = (old: RunStore(directory: old), new: RunStore(directory: new))
-        let holdsRuns = [stores.old, stores.new].contains { store in store.ids.contains { store.load($0) != nil } }
+        let holdsRuns = [stores.old, stores.new].contains { store in
+            store.ids.contains { id in
+                (id.utf8.count == 64 && id.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) })
+                    || store.load(id) != nil
+            }
+        }
         return holdsRuns ? stores : nil
     }
 
     /// What differs between the runs of `old` (A) and `new` (B), in order of run label.
-    public func compare(old: RunStore, new: RunStore) -> Report {
-        let oldRuns = Self.runs(in: old)
-        let newRuns = Self.runs(in: new)
+    ///
+    /// - Throws: ``StoreDiffError/unreadableRuns(_:)`` listing every run file of either
+    ///   store that does not read as a run.
+    public func compare(old: RunStore, new: RunStore) throws -> Report {
+        var unreadable: [StoreDiffError.UnreadableRun] = []
+        let oldRuns = Self.runs(in: old, unreadable: &unreadable)
+        let newRuns = Self.runs(in: new, unreadable: &unreadable)
+        guard unreadable.isEmpty else { throw StoreDiffError.unreadableRuns(unreadable) }
         var report = Report()
         let ids = Set(oldRuns.keys).union(newRuns.keys).sorted {
             RunName((oldRuns[$0] ?? newRuns[$0])!) < RunName((oldRuns[$1] ?? newRuns[$1])!)
@@ -78,8 +89,21 @@ public struct StoreDiff: Sendable {
         }
     }
 
-    /// The readable runs of `store` by id.
-    private static func runs(in store: RunStore) -> [String: StoredRun] {
-        Dictionary(store.ids.compactMap { id in store.load(id).map { (id, $0) } }, uniquingKeysWith: { first, _ in first })
+    /// The runs of `store` by id; the files that do not read as runs are added to
+    /// `unreadable`.
+    private static func runs(in store: RunStore, unreadable: inout [StoreDiffError.UnreadableRun]) -> [String: StoredRun] {
+        var runs: [String: StoredRun] = [:]
+        for id in store.ids {
+            let path = store.path(id)
+            do {
+                runs[id] = try JSONDecoder().decode(StoredRun.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch let error as DecodingError {
+                let data = FileManager.default.contents(atPath: path) ?? Data()
+                unreadable.append(.init(path: path, reason: StoreDiffError.reason(data, error)))
+            } catch {
+                unreadable.append(.init(path: path, reason: SystemReason.of(error)))
+            }
+        }
+        return runs
     }
 }

@@ -238,12 +238,13 @@ import Testing
         let seeds = (1...1000).map(String.init).joined(separator: ", ")
         var huge = Self.valid.replacingOccurrences(of: "seeds: [1, 2]", with: "seeds: [\(seeds)]")
         huge = huge.replacingOccurrences(of: "lambda: 1e-2}", with: "lambda: [\(lambdas)]}")
-        guard case let .invalidValue(_, hugeReason)? = try fixture.error(huge) else {
+        guard case let .invalidValue(hugeLocation, hugeReason)? = try fixture.error(huge) else {
             Issue.record("expected an invalid value")
             return
         }
-        #expect(hugeReason == "the sweep expands to 2400000 runs; hashlab plans at most 1000000 per method entry — "
-                + "split the spec")
+        #expect(hugeLocation == fixture.at(5, "seeds"))
+        #expect(hugeReason == "the sweep expands to 2400000 runs (bits 2 × ratio 2 × lambda 600 × seed 1000); "
+                + "hashlab plans at most 1000000 per method entry — split the spec")
     }
 
     /// Regression (issue 16's probe): `experiment: ""` wrote hidden report files, a

@@ -33,7 +33,7 @@ import TestSupport
         }
 
         #expect(StoreDiff.stores(old: old.directory, new: new.directory) != nil)
-        let report = StoreDiff(tolerance: 0.005).compare(old: old, new: new)
+        let report = try StoreDiff(tolerance: 0.005).compare(old: old, new: new)
         let name = { (seed: Int) in StoreDiff.RunName(label: "itq bits=4 seed=\(seed)", id: runs[seed - 1].id) }
         let map = try #require(runs[0].result?.metrics?.map.tieAware)
         #expect(report.metricChanges == [StoreDiff.MetricChange(run: name(1), metric: "map", old: map, new: map + 0.05)])
@@ -47,7 +47,7 @@ import TestSupport
             only in A: \(name(3))
             """)
         #expect(name(1).description == "itq bits=4 seed=1 [\(runs[0].id.prefix(12))]")
-        #expect(StoreDiff(tolerance: 0.005).compare(old: old, new: old).isEmpty)
+        #expect(try StoreDiff(tolerance: 0.005).compare(old: old, new: old).isEmpty)
     }
 
     /// A run not applicable in both stores has nothing to compare; one `ok` in A and
@@ -69,8 +69,8 @@ import TestSupport
         changed.reason = "itq: 4 bits need at least 4 feature dimensions, the features have 3"
         try new.write(changed)
 
-        #expect(StoreDiff(tolerance: 0.005).compare(old: new, new: new).isEmpty)
-        let report = StoreDiff(tolerance: 0.005).compare(old: old, new: new)
+        #expect(try StoreDiff(tolerance: 0.005).compare(old: new, new: new).isEmpty)
+        let report = try StoreDiff(tolerance: 0.005).compare(old: old, new: new)
         let name = StoreDiff.RunName(label: "itq bits=4 seed=1", id: computed.id)
         #expect(report == StoreDiff.Report(statusChanges: [
             StoreDiff.StatusChange(run: name, old: .ok, new: .notApplicable, error: changed.reason),
