@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// The `DatasetFuzzer`'s findings kept in `Fuzz/Findings` (see its README): files on
-/// which libhdf5 1.10.8 crashed, hung or allocated gigabytes reading `/classes`, and
-/// one declaring a huge shape. `datasets info` and `datasets verify` refuse each with
+/// which libhdf5 1.10.8 crashed, hung or allocated gigabytes reading `/classes`, two
+/// compact datasets holding no data for their shape (crashes), and one declaring a
+/// huge shape. `datasets info` and `datasets verify` refuse each with
 /// exit status 3 and a message naming the file and the variable, within a minute.
 @Suite struct HDF5FuzzFindingsTests {
     static let findings = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -16,6 +17,10 @@ import Testing
             + "(at address 6528, the object at byte 104 of the collection declares 0 bytes, which do not fit it)"),
         ("hdf5-classes-oom.h5", "/classes: variable-length string 0 points outside the file's global heap "
             + "(collection at address 288230376151711769, beyond the file's 11824 bytes)"),
+        ("hdf5-compact-classes-segv.h5", "/classes: declared shape [4] needs 64 bytes, more than the compact data "
+            + "in its object header holds (0 bytes)"),
+        ("hdf5-compact-features-segv.h5", "/features/x: declared shape [60, 4] needs 960 bytes, more than the "
+            + "compact data in its object header holds (0 bytes)"),
         ("hdf5-huge-shape-trap.h5", "/features/x: declared shape [60, 72057594021150724] needs more bytes than "
             + "can be counted, more than the whole file holds (11824 bytes)"),
     ]
