@@ -103,6 +103,20 @@ import TestSupport
         }
     }
 
+    /// A case whose `bad.h5` is the valid dataset with bytes of its global heap or of its
+    /// stored variable-length strings (`/classes` a, b, c; the attribute `name` = bad)
+    /// changed by `corrupt`, located by their byte patterns (``GlobalHeapTestImage``).
+    static func heap(_ name: String, expected: String, command: [String] = ["datasets", "verify"],
+                     _ corrupt: @escaping @Sendable (inout GlobalHeapTestImage) -> Void) -> Case {
+        Case(name: name, file: "bad.h5", expected: expected) { directory in
+            try RawDataset().write(to: directory.path("bad.h5"))
+            var image = try GlobalHeapTestImage(contentsOf: directory.path("bad.h5"))
+            corrupt(&image)
+            try image.write(to: directory.path("bad.h5"))
+            return command + [directory.path("bad.h5")]
+        }
+    }
+
     // MARK: - MAT sources for `datasets import mat`
 
     /// `features.mat` (`I_tr` 4 × 2, `I_te` 3 × 2) and `labels.mat` (`L_tr` 4 × 1,
@@ -233,6 +247,25 @@ import TestSupport
         },
         declared("declared 12 × 5e7 chunked and compressed", columns: 50_000_000, layout: .chunked(rows: 1)) {
             ["datasets", "verify", $0]
+        },
+        // Corrupt global heap references, which libhdf5 would follow into a crash, a hang or
+        // an unbounded allocation (the DatasetFuzzer's findings).
+        heap("global heap: an index no object has",
+             expected: "/classes: variable-length string 1 points to object \(0x2700_0002), which the global heap") {
+            $0.set(UInt32(0x2700_0002), at: $0.reference(to: "b") + 12)
+        },
+        heap("global heap: a free-space object of size 0",
+             expected: "/classes: variable-length string 0 points to a corrupt global heap collection",
+             command: ["datasets", "info"]) {
+            $0.set(UInt64(0), at: $0.freeSpaceHeader() + 8)
+        },
+        heap("global heap: a collection address beyond the file",
+             expected: "/classes: variable-length string 2 points outside the file's global heap") {
+            $0.set(UInt64(1) << 58, at: $0.reference(to: "c") + 4)
+        },
+        heap("global heap: the name attribute's length",
+             expected: "/: attribute \"name\": variable-length string 0 has length 4000000000") {
+            $0.set(UInt32(4_000_000_000), at: $0.reference(to: "bad"))
         },
         // MAT files, v5 and v7.3.
         mat("MAT v5: a missing variable", version73: false,

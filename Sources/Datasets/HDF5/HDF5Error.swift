@@ -35,6 +35,11 @@ public enum HDF5Error: DataInputError, Equatable, Sendable, CustomStringConverti
     /// the bound ``HDF5File/maximumExpansion`` times the file's size for chunked or
     /// compressed data. Nothing was allocated.
     case declaredSizeTooLarge(file: String, path: String, shape: [Int], bytes: Int?, limit: Int, reason: String)
+    /// Element `element` of the variable-length string dataset at `path`, or of its
+    /// attribute `attribute`, refers into the file's global heap in a way libhdf5 1.10
+    /// cannot follow safely (`fault`); nothing was read.
+    case corruptGlobalHeapReference(file: String, path: String, attribute: String?, element: Int,
+                                    fault: HDF5GlobalHeapFault)
     /// Rows `rows` were asked of a dataset that has `count` rows.
     case rowsOutOfRange(file: String, path: String, rows: Range<Int>, count: Int)
     /// HDF5 could not create or write the dataset or group.
@@ -80,6 +85,8 @@ public enum HDF5Error: DataInputError, Equatable, Sendable, CustomStringConverti
         case .declaredSizeTooLarge(let file, let path, let shape, let bytes, let limit, let reason):
             "\(file): \(path): declared shape \(shape) needs \(bytes.map { "\($0) bytes" } ?? "more bytes than can be counted")"
                 + ", more than \(reason) (\(limit) bytes); refusing to read it"
+        case .corruptGlobalHeapReference(let file, let path, let attribute, let element, let fault):
+            "\(file): \(path): \(attribute.map { "attribute \"\($0)\": " } ?? "")variable-length string \(element) \(fault)"
         case .rowsOutOfRange(let file, let path, let rows, let count):
             "\(file): \(path): rows \(rows.lowerBound)..<\(rows.upperBound) asked of a dataset with \(count) rows"
         case .writeFailed(let file, let path):
@@ -106,7 +113,7 @@ public enum HDF5Error: DataInputError, Equatable, Sendable, CustomStringConverti
             false
         case .fileNotFound, .notHDF5, .unreadableFile, .missingObject, .notADataset, .notAGroup, .wrongRank,
              .wrongType, .readFailed, .rowsOutOfRange, .missingAttribute, .wrongAttributeType, .attributeNotScalar,
-             .attributeReadFailed, .declaredSizeTooLarge:
+             .attributeReadFailed, .declaredSizeTooLarge, .corruptGlobalHeapReference:
             true
         }
     }

@@ -47,13 +47,21 @@ extension HDF5File {
     /// - Throws: ``HDF5Error/missingObject(file:path:)``,
     ///   ``HDF5Error/missingAttribute(file:path:name:)``,
     ///   ``HDF5Error/wrongAttributeType(file:path:name:expected:found:)`` unless it holds
-    ///   strings, ``HDF5Error/attributeNotScalar(file:path:name:shape:)``, or
-    ///   ``HDF5Error/attributeReadFailed(file:path:name:)``.
+    ///   strings, ``HDF5Error/attributeNotScalar(file:path:name:shape:)``,
+    ///   ``HDF5Error/corruptGlobalHeapReference(file:path:attribute:element:fault:)`` when a
+    ///   variable-length string refers into the global heap in a way libhdf5 cannot
+    ///   follow safely, or ``HDF5Error/attributeReadFailed(file:path:name:)``.
     public func stringAttribute(_ name: String, on objectPath: String = "/") throws -> String {
-        try readAttribute(name, on: Self.normalized(objectPath), expected: .string) { attribute, datatype, dataspace in
-            HDF5StringLayout(datatype: datatype)?
-                .readStrings(count: 1, dataspace: dataspace) { H5Aread(attribute, $0, $1) }?
-                .first
+        let absolutePath = Self.normalized(objectPath)
+        return try readAttribute(name, on: absolutePath, expected: .string) { attribute, datatype, dataspace in
+            guard let layout = HDF5StringLayout(datatype: datatype) else { return nil }
+            let read = { H5Aread(attribute, $0, $1) }
+            if layout.fixedLength == nil {
+                try checkGlobalHeapReferences(
+                    count: 1, at: absolutePath, attribute: name,
+                    failure: .attributeReadFailed(file: path, path: absolutePath, name: name), read: read)
+            }
+            return layout.readStrings(count: 1, dataspace: dataspace, read: read)?.first
         }
     }
 
@@ -119,9 +127,9 @@ extension HDF5File {
     /// Opens the attribute called `name` on the object at the normalized
     /// `absolutePath`, checks that it holds one value of the `expected` element type,
     /// and returns what `read` gives for the attribute, its datatype and its dataspace
-    /// (`nil` meaning that reading failed).
+    /// (`nil` meaning that reading failed; an error `read` throws passes through).
     private func readAttribute<Value>(_ name: String, on absolutePath: String, expected: HDF5ElementType,
-                                      read: (hid_t, hid_t, hid_t) -> Value?) throws -> Value {
+                                      read: (hid_t, hid_t, hid_t) throws -> Value?) throws -> Value {
         HDF5Library.prepareCurrentThread()
         let object = try openObject(absolutePath, kind: .any)
         defer { H5Oclose(object) }
@@ -149,7 +157,7 @@ extension HDF5File {
         guard shape.reduce(1, *) == 1, H5Sget_simple_extent_type(dataspace) != H5S_NULL else {
             throw HDF5Error.attributeNotScalar(file: path, path: absolutePath, name: name, shape: shape)
         }
-        guard let value = read(attribute, datatype, dataspace) else { throw failure }
+        guard let value = try read(attribute, datatype, dataspace) else { throw failure }
         return value
     }
 }

@@ -37,7 +37,10 @@ extension HDF5File {
     /// - Throws: ``HDF5Error/missingObject(file:path:)``,
     ///   ``HDF5Error/notADataset(file:path:)``,
     ///   ``HDF5Error/wrongRank(file:path:expected:found:)`` unless the dataset is 1-D,
-    ///   ``HDF5Error/wrongType(file:path:expected:found:)`` unless it holds strings, or
+    ///   ``HDF5Error/wrongType(file:path:expected:found:)`` unless it holds strings,
+    ///   ``HDF5Error/corruptGlobalHeapReference(file:path:attribute:element:fault:)`` when a
+    ///   variable-length string refers into the global heap in a way libhdf5 cannot
+    ///   follow safely (checked before libhdf5 follows any), or
     ///   ``HDF5Error/readFailed(file:path:)``.
     public func readStrings(_ datasetPath: String) throws -> [String] {
         HDF5Library.prepareCurrentThread()
@@ -58,10 +61,18 @@ extension HDF5File {
         let dataspace = H5Dget_space(dataset)
         guard dataspace >= 0 else { throw HDF5Error.readFailed(file: path, path: absolutePath) }
         defer { H5Sclose(dataspace) }
-        let strings = HDF5StringLayout(datatype: datatype)?.readStrings(count: shape[0], dataspace: dataspace) {
-            H5Dread(dataset, $0, hashlab_H5S_ALL(), hashlab_H5S_ALL(), hashlab_H5P_DEFAULT(), $1)
+        let failure = HDF5Error.readFailed(file: path, path: absolutePath)
+        guard let layout = HDF5StringLayout(datatype: datatype) else { throw failure }
+        let read = { (memoryType: hid_t, buffer: UnsafeMutableRawPointer) in
+            H5Dread(dataset, memoryType, hashlab_H5S_ALL(), hashlab_H5S_ALL(), hashlab_H5P_DEFAULT(), buffer)
         }
-        guard let strings else { throw HDF5Error.readFailed(file: path, path: absolutePath) }
+        if layout.fixedLength == nil {
+            try checkGlobalHeapReferences(count: shape[0], at: absolutePath, attribute: nil, failure: failure,
+                                          read: read)
+        }
+        guard let strings = layout.readStrings(count: shape[0], dataspace: dataspace, read: read) else {
+            throw failure
+        }
         return strings
     }
 

@@ -4,7 +4,9 @@ import CHDF5
 /// strings into Swift.
 ///
 /// Variable-length strings are read through a variable-length memory type of the
-/// same character set and freed with `H5Dvlen_reclaim`. Fixed-length strings are read
+/// same character set and freed with `H5Dvlen_reclaim`; callers first check the
+/// strings' global heap references (``HDF5File/checkGlobalHeapReferences(count:at:attribute:failure:read:)``),
+/// which libhdf5 follows unchecked. Fixed-length strings are read
 /// as their raw bytes and cut according to their padding: `NULLTERM` at the first
 /// NUL, `NULLPAD` by dropping trailing NULs, `SPACEPAD` by dropping trailing spaces
 /// (Fortran's and MATLAB's convention). Bytes are decoded as UTF-8 (ASCII is a

@@ -58,7 +58,8 @@ public final class Dataset: Sendable {
     /// Opens and validates the dataset file at `path`.
     ///
     /// - Throws: ``HDF5Error`` when the file cannot be read or an object has the wrong
-    ///   rank or type (e.g. `/labels` not uint8), and ``DatasetError`` when the file is
+    ///   rank or type (e.g. `/labels` not uint8) — a root attribute that holds one string
+    ///   but cannot be read included (attributes of other types are skipped) — and ``DatasetError`` when the file is
     ///   not a valid dataset: a missing `/labels`, `/classes` or `/features`, a modality
     ///   whose row count differs from the labels', a NaN or infinite feature (naming the
     ///   modality and first bad row), labels other than 0/1, split indices out of range.
@@ -109,7 +110,11 @@ public final class Dataset: Sendable {
 
         var provenance: [String: String] = [:]
         for key in try file.attributeNames() {
-            if let value = try? file.stringAttribute(key) { provenance[key] = value }
+            do {
+                provenance[key] = try file.stringAttribute(key)
+            } catch HDF5Error.wrongAttributeType, HDF5Error.attributeNotScalar {
+                // Not a single string, so not provenance.
+            }
         }
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         self.name = provenance.removeValue(forKey: "name")

@@ -66,4 +66,24 @@ import TestSupport
         let (path, _) = try Self.declaring([3, 2], layout: .contiguous, in: directory)
         #expect(try HDF5File(reading: path).readMatrix("/features/image", as: Float.self).elements == [0, 0, 0, 0, 0, 0])
     }
+
+    /// The DatasetFuzzer's compact findings, built: a compact `/classes` whose layout
+    /// message (version 3, class 0 = compact, a 2-byte size, then the stored strings)
+    /// is made to declare 0 bytes of data. libhdf5 1.10.8 copied the 64 bytes the shape
+    /// needs from a NULL buffer.
+    @Test func compactDataShorterThanTheShapeIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("compact.h5")
+        GlobalHeapReferenceTests.write(["alpha", "beta", "gamma", "delta"], layout: .compact, to: path)
+        var image = try GlobalHeapTestImage(contentsOf: path)
+        let data = image.reference(to: "alpha")
+        #expect(Array(image.bytes[(data - 4)..<data]) == [3, 0, 64, 0], "the layout message precedes the data")
+        image.set(UInt16(0), at: data - 2)
+        try image.write(to: path)
+        #expect(throws: HDF5Error.declaredSizeTooLarge(file: path, path: "/classes", shape: [4], bytes: 64, limit: 0,
+                                                       reason: "the compact data in its object header holds")) {
+            try HDF5File(reading: path).readStrings("/classes")
+        }
+    }
 }
