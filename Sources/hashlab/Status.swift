@@ -5,7 +5,8 @@ import Pipeline
 
 /// `hashlab status [SPEC…]`: per experiment, how many runs are done, running, pending,
 /// failed and missing (``RunProgress``), from the store, the runs' locks and — for runs
-/// submitted with `--executor slurm` — `squeue`. Without specs, the experiments of every
+/// submitted with `--executor slurm` — `squeue`, and `sacct` on a cluster with
+/// accounting, to say how each failed run's task ended. Without specs, the experiments of every
 /// Slurm submission in the store. `--wait` polls every `--interval` seconds until no run
 /// is running or pending and no Slurm task of the runs is queued, then exits like `hashlab run`: 0 when every run is done, 1
 /// otherwise (some failed or missing). Without `--wait` the exit status is 0.
@@ -43,18 +44,28 @@ struct Status: ParsableCommand {
             return
         }
         var warned = false
+        var accountingWarned = false
         var lastActive: Int?
         while true {
-            let statuses = try reportingErrors { () -> [SweepStatus] in
+            var tracking: SlurmTracking?
+            var statuses = try reportingErrors { () -> [SweepStatus] in
                 // The queue before the store: a task that leaves the queue has written its
                 // result already, so no run is taken for failed while it is being stored.
                 let queue = currentQueue(warned: &warned)
-                let tracking = SlurmTracking(submissions: try SlurmSubmission.all(in: slurmDirectory), queue: queue,
-                                             logDirectory: logDirectory)
-                return groups.map { SweepStatus(experiment: $0.experiment, runs: $0.runs, store: options.store, slurm: tracking) }
+                let current = SlurmTracking(submissions: try SlurmSubmission.all(in: slurmDirectory), queue: queue,
+                                            logDirectory: logDirectory)
+                tracking = current
+                return groups.map { SweepStatus(experiment: $0.experiment, runs: $0.runs, store: options.store, slurm: current) }
             }
             let active = statuses.map(\.active).reduce(0, +)
             guard wait, active > 0 else {
+                let ended = statuses.flatMap(\.failures).compactMap(\.endedTask)
+                if !ended.isEmpty, let tracking, let accounting = accounting(of: ended, warned: &accountingWarned) {
+                    let explained = tracking.with(accounting)
+                    statuses = groups.map {
+                        SweepStatus(experiment: $0.experiment, runs: $0.runs, store: options.store, slurm: explained)
+                    }
+                }
                 print(statuses.map(\.text).joined(separator: "\n"))
                 guard wait else { return }
                 let notDone = statuses.map { $0.total - ($0.counts[.done] ?? 0) }.reduce(0, +)
@@ -92,6 +103,22 @@ struct Status: ParsableCommand {
             }
         }
         return groups
+    }
+
+    /// How the tasks `ended` ended, from sacct, or nil when the cluster keeps no
+    /// accounting (`scontrol show config`), or scontrol or sacct fails — then failed
+    /// runs' tasks are said to have "ended", and a failure is said once.
+    private func accounting(of ended: [SlurmTask], warned: inout Bool) -> SlurmAccounting? {
+        do {
+            guard try SlurmClusterConfiguration.current().hasAccounting else { return nil }
+            return try SlurmAccounting.current(jobIDs: Array(Set(ended.map(\.jobID))).sorted())
+        } catch {
+            if !warned {
+                StandardError.write("hashlab: warning: \(error); cannot say how the failed runs' Slurm tasks ended\n")
+                warned = true
+            }
+            return nil
+        }
     }
 
     /// The Slurm queue, or nil when Slurm is not installed here (no squeue) or squeue

@@ -27,6 +27,40 @@ enum SlurmCluster {
         try #require(problem == nil, "HASHLAB_REQUIRE_SLURM=1 but the cluster is not up: \(problem ?? "")")
     }
 
+    /// Why `sacct` cannot answer on this cluster (no cluster, accounting off in
+    /// `scontrol show config`, or sacct failing), nil when it answers.
+    static let accountingProblem: String? = {
+        if let problem { return problem }
+        let type = run("scontrol", ["show", "config"]).text.split(separator: "\n")
+            .first { $0.hasPrefix("AccountingStorageType") }?.split(separator: "=").last?
+            .trimmingCharacters(in: .whitespaces) ?? "absent"
+        guard type != "accounting_storage/none", type != "absent" else {
+            return "accounting is off (AccountingStorageType \(type))"
+        }
+        let sacct = run("sacct", ["-n", "-X", "-j", "1"])
+        return sacct.status == 0 ? nil : "sacct: \(sacct.text)"
+    }()
+
+    /// Whether the accounting tests must run: HASHLAB_REQUIRE_SLURM=1 and
+    /// HASHLAB_SLURM_ACCOUNTING=1 (CI, which starts the cluster with accounting).
+    static var accountingRequired: Bool {
+        required && ProcessInfo.processInfo.environment["HASHLAB_SLURM_ACCOUNTING"] == "1"
+    }
+
+    /// Whether the tests needing `sacct` run: it answers, or it is required.
+    static var accountingTestsEnabled: Bool { accountingProblem == nil || accountingRequired }
+
+    static let accountingSkipReason: Comment = """
+        no Slurm accounting (sacct does not answer; start the cluster with scripts/slurm-local.sh up --accounting, \
+        or set HASHLAB_REQUIRE_SLURM=1 and HASHLAB_SLURM_ACCOUNTING=1 to fail instead of skipping)
+        """
+
+    /// Fails the test when accounting is required and sacct does not answer.
+    static func requireAccounting() throws {
+        try #require(accountingProblem == nil,
+                     "HASHLAB_SLURM_ACCOUNTING=1 but sacct does not answer: \(accountingProblem ?? "")")
+    }
+
     /// The cluster's MaxArraySize, read from `scontrol show config` here independently of hashlab.
     static func maxArraySize() throws -> Int {
         let line = run("scontrol", ["show", "config"]).text.split(separator: "\n").first { $0.hasPrefix("MaxArraySize") }

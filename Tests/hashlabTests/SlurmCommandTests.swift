@@ -140,8 +140,12 @@ import TestSupport
         #expect(interrupted.status == 1)
         #expect(interrupted.output.contains("slurm-small: 12 runs: 9 done, 0 running, 0 pending, 3 failed, 0 missing\n"),
                 "\(interrupted.output)")
+        // "ended", or how sacct records it when the cluster keeps accounting (Slurm 22.05
+        // keeps no record of a task cancelled alone while held).
         for task in [2, 4, 5] {
-            #expect(interrupted.output.contains("Slurm task \(first)_\(task) ended without a result"))
+            #expect(interrupted.output.split(separator: "\n").contains {
+                $0.contains("Slurm task \(first)_\(task) ") && $0.contains(" without a result (log: ")
+            }, "\(interrupted.output)")
         }
         #expect(interrupted.error == "hashlab: 3 runs not done (failed or missing)\n")
 
@@ -155,6 +159,54 @@ import TestSupport
         let slurm = try Self.results(project)
         #expect(slurm.count == Self.runs)
         #expect(slurm == (try Self.localResults(project)))
+    }
+
+    /// With accounting, `status` says how each failed run's task ended, as sacct
+    /// records it: the arrays submitted held; the second cancelled whole with scancel
+    /// (its 4 tasks: `CANCELLED by 0`); the first released while its plan is moved
+    /// aside, so each of its 8 plan-file workers exits 1 (`FAILED with exit code 1`).
+    /// The plan is put back before `status` reads the submissions.
+    @Test(.enabled(if: SlurmCluster.accountingTestsEnabled, SlurmCluster.accountingSkipReason))
+    func sacctSaysHowFailedTasksEnded() throws {
+        try SlurmCluster.requireAccounting()
+        try #require(try SlurmCluster.maxArraySize() == 8, "needs the local cluster's MaxArraySize (8): two arrays")
+        let project = try Self.project()
+        defer { project.remove() }
+        let submitted = try Self.hashlab("run", project, ["--executor", "slurm", "--sbatch-arg=--hold", "--time", "10"])
+        #expect(submitted.status == 0, "\(submitted.error)")
+        let jobs = Self.jobIDs(submitted.output)
+        defer { SlurmCluster.run("scancel", jobs) }
+        try #require(jobs.count == 2)
+        let (first, second) = (jobs[0], jobs[1])
+        #expect(SlurmCluster.run("scancel", [second]).status == 0)
+
+        let submissions = project.path("results/slurm")
+        let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: submissions).first)
+        let plan = "\(submissions)/\(folder)/plan.json"
+        try FileManager.default.moveItem(atPath: plan, toPath: plan + ".aside")
+        #expect(SlurmCluster.run("scontrol", ["release", first]).status == 0)
+        // Until sacct records every task of both arrays as ended.
+        let deadline = Date().addingTimeInterval(120)
+        var records = ""
+        repeat {
+            usleep(500_000)
+            records = SlurmCluster.run("sacct", ["-n", "-P", "-X", "-j", "\(first),\(second)", "-o", "JobID,State"]).text
+        } while (records.components(separatedBy: "|FAILED").count != 9 || !records.contains("\(second)_[0-3]|CANCELLED"))
+            && Date() < deadline
+        try FileManager.default.moveItem(atPath: plan + ".aside", toPath: plan)
+        #expect(records.components(separatedBy: "|FAILED").count == 9, "\(records)")
+
+        let status = try Self.hashlab("status", project)
+        #expect(status.status == 0, "\(status.error)")
+        #expect(status.output.hasPrefix("slurm-small: 12 runs: 0 done, 0 running, 0 pending, 12 failed, 0 missing\n"),
+                "\(status.output)")
+        for task in 0..<8 {
+            #expect(status.output.contains("Slurm task \(first)_\(task) FAILED with exit code 1 after "), "\(status.output)")
+        }
+        for task in 0..<4 {
+            #expect(status.output.contains("Slurm task \(second)_\(task) CANCELLED by 0 after "), "\(status.output)")
+        }
+        #expect(status.error == "", "\(status.error)")
     }
 
     /// A resubmission while the arrays are still queued submits nothing: every run is

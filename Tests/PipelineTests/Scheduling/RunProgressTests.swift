@@ -59,6 +59,14 @@ import TestSupport
               failed: \(runs[4].label) [\(runs[4].id.prefix(12))]: Slurm task 41_1 ended without a result (log: /r/logs/slurm/41_1.log)
             """)
         #expect(status.active == 2)
+        #expect(status.failures.map(\.endedTask?.description) == ["40_1", "41_1"])
+        // With sacct's records (of 41_1 only), the reason says how that task ended.
+        let accounting = SlurmAccounting(sacctOutput: "41_1|CANCELLED by 0|0:0|00:00:02\n")
+        let explained = SweepStatus(experiment: "tiny", runs: runs, store: store, slurm: tracking.with(accounting))
+        #expect(explained.failures.map(\.reason) == [
+            "Slurm task 40_1 ended without a result (log: /r/logs/slurm/40_1.log)",
+            "Slurm task 41_1 CANCELLED by 0 after 00:00:02 (sacct) without a result (log: /r/logs/slurm/41_1.log)",
+        ])
         // A done run whose task is still queued (it will find the run done) is waited for.
         let lingering = SlurmTracking(submissions: [Self.submission(runs)], queue: SlurmQueue(squeueOutput: "40|0|RUNNING\n"),
                                       logDirectory: "/r/logs/slurm")

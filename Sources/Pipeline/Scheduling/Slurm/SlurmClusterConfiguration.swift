@@ -2,28 +2,44 @@ import Foundation
 
 /// What hashlab needs from the cluster's configuration, read from `scontrol show
 /// config`: `MaxArraySize`, the bound on array task indices (the largest index is
-/// `MaxArraySize − 1`).
+/// `MaxArraySize − 1`), and `AccountingStorageType`, whether `sacct` can say how a task
+/// ended.
 public struct SlurmClusterConfiguration: Equatable, Sendable {
     public var maxArraySize: Int
+    /// The accounting storage plugin, `accounting_storage/none` when accounting is off.
+    public var accountingStorageType: String
 
-    public init(maxArraySize: Int) {
+    public init(maxArraySize: Int, accountingStorageType: String = "accounting_storage/none") {
         self.maxArraySize = maxArraySize
+        self.accountingStorageType = accountingStorageType
     }
 
-    /// Parses `scontrol show config` output (`MaxArraySize           = 1001` among the
-    /// lines).
+    /// Whether the cluster keeps job accounting (`AccountingStorageType` is set and is
+    /// not `accounting_storage/none`), so that `sacct` lists the tasks that ended.
+    public var hasAccounting: Bool {
+        !accountingStorageType.isEmpty && accountingStorageType != "accounting_storage/none"
+            && accountingStorageType != "(null)"
+    }
+
+    /// Parses `scontrol show config` output (`MaxArraySize           = 1001` and
+    /// `AccountingStorageType   = accounting_storage/slurmdbd` among the lines; an
+    /// absent AccountingStorageType is taken for none).
     ///
     /// - Throws: ``SlurmError/missingMaxArraySize(output:)`` when no line gives a
-    ///   positive value.
+    ///   positive MaxArraySize.
     public init(scontrolOutput: String) throws {
+        var values: [String: String] = [:]
         for line in scontrolOutput.split(whereSeparator: \.isNewline) {
             let parts = line.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == "MaxArraySize" else { continue }
-            guard let value = Int(parts[1].trimmingCharacters(in: .whitespaces)), value >= 1 else { break }
-            maxArraySize = value
-            return
+            guard parts.count == 2 else { continue }
+            let key = parts[0].trimmingCharacters(in: .whitespaces)
+            if values[key] == nil { values[key] = parts[1].trimmingCharacters(in: .whitespaces) }
         }
-        throw SlurmError.missingMaxArraySize(output: scontrolOutput)
+        guard let text = values["MaxArraySize"], let value = Int(text), value >= 1 else {
+            throw SlurmError.missingMaxArraySize(output: scontrolOutput)
+        }
+        maxArraySize = value
+        accountingStorageType = values["AccountingStorageType"] ?? "accounting_storage/none"
     }
 
     /// This cluster's configuration.

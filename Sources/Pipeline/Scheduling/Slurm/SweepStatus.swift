@@ -6,6 +6,8 @@ public struct SweepStatus: Sendable {
     public struct Failure: Sendable {
         public var run: ScheduledRun
         public var reason: String
+        /// Its latest Slurm task, when that task left the queue without a result.
+        public var endedTask: SlurmTask?
     }
 
     public let experiment: String
@@ -27,7 +29,7 @@ public struct SweepStatus: Sendable {
             let (progress, reason) = RunProgress.of(run, store: store, slurm: slurm)
             counts[progress, default: 0] += 1
             if progress == .running || progress == .pending || slurm?.queueState(of: run.id) != nil { active += 1 }
-            if progress == .failed { failures.append(Failure(run: run, reason: reason ?? "failed")) }
+            if progress == .failed { failures.append(Failure(run: run, reason: reason ?? "failed", endedTask: slurm?.endedTask(of: run.id))) }
         }
         self.experiment = experiment
         self.counts = counts
